@@ -1,0 +1,66 @@
+namespace DeepDive.Domain.Cycles;
+
+/// <summary>One configured audit in the programme. A round keeps the copy it started with.</summary>
+public sealed record CycleDefinition
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Theme { get; init; }
+    public IReadOnlyList<string> PriorityTags { get; init; } = [];
+    public required CycleSchedule Schedule { get; init; }
+    public PopulationFilter Population { get; init; } = new();
+    public required int SampleSize { get; init; }
+    public int ReserveSize { get; init; } = 3;
+    public string AuditTool { get; init; } = "multi-agency-deep-dive";
+    public int AuditToolVersion { get; init; } = 1;
+
+    /// <summary>A Safeguarding in Education audit: each school in the sample gets its own feedback.</summary>
+    public bool Education { get; init; }
+
+    public int TaskDeadlineDays { get; init; } = 20;
+    public ReAuditRule ReAudit { get; init; } = new();
+}
+
+public sealed record CycleSchedule
+{
+    /// <summary>A Quartz cron expression, read in <see cref="TimeZone"/>.</summary>
+    public string? Cron { get; init; }
+
+    /// <summary>Or: months (1-12), fired on the first <see cref="Weekday"/> of each at <see cref="Time"/>.</summary>
+    public IReadOnlyList<int>? Months { get; init; }
+
+    public string Weekday { get; init; } = "monday";
+    public string Time { get; init; } = "09:00";
+    public string TimeZone { get; init; } = "Europe/London";
+
+    /// <summary>The Quartz cron expression this schedule means.</summary>
+    public string ToCron()
+    {
+        if (!string.IsNullOrWhiteSpace(Cron))
+        {
+            return Cron.Trim();
+        }
+
+        var months = Months ?? throw new InvalidOperationException("A schedule needs a cron expression or months.");
+        var parts = Time.Split(':');
+        var day = Weekday[..3].ToUpperInvariant();
+        return $"0 {int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)} {int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture)} ? {string.Join(",", months.Order())} {day}#1";
+    }
+}
+
+public sealed record PopulationFilter
+{
+    public IReadOnlyList<string>? Agencies { get; init; }
+    public IReadOnlyList<string>? CaseTypes { get; init; }
+    public bool OpenOnly { get; init; } = true;
+
+    /// <summary>When set, only cases closed no longer than this many months ago are eligible.</summary>
+    public int? ClosedWithinMonths { get; init; }
+
+    public bool RequireSchool { get; init; }
+}
+
+public sealed record ReAuditRule
+{
+    public int IntervalMonths { get; init; } = 3;
+}

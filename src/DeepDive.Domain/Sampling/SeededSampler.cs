@@ -1,0 +1,91 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DeepDive.Domain.Sampling;
+
+/// <summary>
+/// Simple random sampling without replacement that anyone can repeat: each case gets a rank from
+/// SHA-256(seed, case reference) and the lowest ranks are drawn. The rank depends only on the seed and
+/// the reference, never on row order or a database's random function, so the same population and seed
+/// give the same list on every database. One pass, memory bounded by the sample size.
+/// </summary>
+public sealed class SeededSampler
+{
+    public const string Algorithm = "sha256-rank-v1";
+
+    private readonly long seed;
+    private readonly int take;
+    private readonly PriorityQueue<string, (ulong Rank, string Ref)> kept;
+    private readonly IncrementalHash populationHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private int count;
+
+    public SeededSampler(long seed, int sampleSize, int reserveSize)
+    {
+        if (sampleSize <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleSize), sampleSize, "The sample size must be at least 1.");
+        }
+
+        if (reserveSize < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(reserveSize), reserveSize, "The reserve size cannot be negative.");
+        }
+
+        this.seed = seed;
+        SampleSize = sampleSize;
+        take = sampleSize + reserveSize;
+        // A max-heap on rank: the worst kept case is at the top, ready to be pushed out.
+        kept = new PriorityQueue<string, (ulong, string)>(take + 1, Comparer<(ulong Rank, string Ref)>.Create((a, b) =>
+        {
+            var byRank = b.Rank.CompareTo(a.Rank);
+            return byRank != 0 ? byRank : string.CompareOrdinal(b.Ref, a.Ref);
+        }));
+    }
+
+    public int SampleSize { get; }
+
+    /// <summary>Offers one case of the population. Cases must be offered in case-reference order for the population hash to be repeatable.</summary>
+    public void Offer(string caseRef)
+    {
+        count++;
+        populationHash.AppendData(Encoding.UTF8.GetBytes(caseRef + "\n"));
+        var rank = Rank(seed, caseRef);
+        if (kept.Count < take)
+        {
+            kept.Enqueue(caseRef, (rank, caseRef));
+            return;
+        }
+
+        kept.TryPeek(out _, out var worst);
+        if (rank < worst.Rank || (rank == worst.Rank && string.CompareOrdinal(caseRef, worst.Ref) < 0))
+        {
+            kept.DequeueEnqueue(caseRef, (rank, caseRef));
+        }
+    }
+
+    public SampleDraw Finish()
+    {
+        var ordered = new List<(ulong Rank, string Ref)>(kept.Count);
+        while (kept.TryDequeue(out _, out var item))
+        {
+            ordered.Add(item);
+        }
+
+        ordered.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Ref, b.Ref));
+        var refs = ordered.Select(o => o.Ref).ToList();
+        var hash = Convert.ToHexStringLower(populationHash.GetHashAndReset());
+        return new SampleDraw(Algorithm, seed, count, hash,
+            refs.Take(SampleSize).ToList(), refs.Skip(SampleSize).ToList());
+    }
+
+    public static ulong Rank(long seed, string caseRef)
+    {
+        Span<byte> input = stackalloc byte[8 + Encoding.UTF8.GetMaxByteCount(caseRef.Length)];
+        BinaryPrimitives.WriteInt64LittleEndian(input, seed);
+        var written = Encoding.UTF8.GetBytes(caseRef, input[8..]);
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(input[..(8 + written)], digest);
+        return BinaryPrimitives.ReadUInt64BigEndian(digest);
+    }
+}

@@ -1,0 +1,8 @@
+namespace DeepDive.Engine.Storage;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}

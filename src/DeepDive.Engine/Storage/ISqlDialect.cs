@@ -1,0 +1,32 @@
+using System.Data.Common;
+using DbUp.Builder;
+
+namespace DeepDive.Engine.Storage;
+
+/// <summary>Everything that differs between the databases DeepDive runs on; SQL elsewhere is written once.</summary>
+public interface ISqlDialect
+{
+    DatabaseKind Kind { get; }
+
+    /// <summary>The folder under <c>sql/</c> that holds this dialect's migrations.</summary>
+    string MigrationsFolder { get; }
+
+    /// <summary>Whether several processes may share this database (clustered Quartz, distributed workflow locks).</summary>
+    bool SupportsSeveralNodes { get; }
+
+    DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Runs once on every newly opened connection.</summary>
+    Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    UpgradeEngineBuilder MigrationTarget(string connectionString);
+
+    /// <summary>An insert that updates the non-key columns when a row with the same key exists.</summary>
+    string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns);
+
+    /// <summary>An insert that does nothing when a row with the same key exists.</summary>
+    string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns);
+
+    /// <summary>Limits a SELECT ... ORDER BY query to the first <paramref name="count"/> rows.</summary>
+    string Top(string selectWithOrderBy, int count);
+}

@@ -1,0 +1,27 @@
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using Npgsql;
+
+namespace DeepDive.Engine.Storage;
+
+public sealed class PostgresDialect : ISqlDialect
+{
+    public DatabaseKind Kind => DatabaseKind.Postgres;
+    public string MigrationsFolder => "postgres";
+    public bool SupportsSeveralNodes => true;
+
+    public DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.PostgresqlDatabase(connectionString);
+
+    public string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
+        SqlText.InsertOnConflict(table, keyColumns, otherColumns, update: true);
+
+    public string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
+        SqlText.InsertOnConflict(table, keyColumns, otherColumns, update: false);
+
+    public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";
+}

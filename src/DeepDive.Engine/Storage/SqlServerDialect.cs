@@ -1,0 +1,40 @@
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.SqlClient;
+
+namespace DeepDive.Engine.Storage;
+
+public sealed class SqlServerDialect : ISqlDialect
+{
+    public DatabaseKind Kind => DatabaseKind.SqlServer;
+    public string MigrationsFolder => "sqlserver";
+    public bool SupportsSeveralNodes => true;
+
+    public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.SqlDatabase(connectionString);
+
+    public string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
+        Merge(table, keyColumns, otherColumns, update: true);
+
+    public string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
+        Merge(table, keyColumns, otherColumns, update: false);
+
+    public string Top(string selectWithOrderBy, int count) =>
+        $"{selectWithOrderBy} OFFSET 0 ROWS FETCH NEXT {count} ROWS ONLY";
+
+    private static string Merge(string table, IReadOnlyList<string> keys, IReadOnlyList<string> others, bool update)
+    {
+        var all = keys.Concat(others).ToList();
+        var source = string.Join(", ", all.Select(c => $"@{SqlText.Param(c)} AS {c}"));
+        var on = string.Join(" AND ", keys.Select(c => $"target.{c} = source.{c}"));
+        var insert = $"INSERT ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select(c => $"source.{c}"))})";
+        var matched = update && others.Count > 0
+            ? $" WHEN MATCHED THEN UPDATE SET {string.Join(", ", others.Select(c => $"{c} = source.{c}"))}"
+            : "";
+        return $"MERGE INTO {table} WITH (HOLDLOCK) AS target USING (SELECT {source}) AS source ON {on}{matched} WHEN NOT MATCHED THEN {insert};";
+    }
+}

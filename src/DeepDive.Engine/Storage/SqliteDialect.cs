@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Dapper;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.Sqlite;
+
+namespace DeepDive.Engine.Storage;
+
+public sealed class SqliteDialect : ISqlDialect
+{
+    public DatabaseKind Kind => DatabaseKind.Sqlite;
+    public string MigrationsFolder => "sqlite";
+    public bool SupportsSeveralNodes => false;
+
+    public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL lets readers work beside the one writer; NORMAL sync is crash-safe for the process in WAL mode.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;", cancellationToken: cancellationToken));
+    }
+
+    public UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.SqliteDatabase(connectionString);
+
+    public string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
+        SqlText.InsertOnConflict(table, keyColumns, otherColumns, update: true);
+
+    public string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
+        SqlText.InsertOnConflict(table, keyColumns, otherColumns, update: false);
+
+    public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";
+}

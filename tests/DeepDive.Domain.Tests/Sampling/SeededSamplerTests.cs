@@ -1,0 +1,91 @@
+using DeepDive.Domain.Sampling;
+
+namespace DeepDive.Domain.Tests.Sampling;
+
+public sealed class SeededSamplerTests
+{
+    private static SampleDraw Draw(long seed, IEnumerable<string> population, int size, int reserves = 2)
+    {
+        var sampler = new SeededSampler(seed, size, reserves);
+        foreach (var c in population)
+        {
+            sampler.Offer(c);
+        }
+
+        return sampler.Finish();
+    }
+
+    private static List<string> Population(int n) => Enumerable.Range(1, n).Select(i => $"C{i:D5}").ToList();
+
+    [Fact]
+    public void Draw_WithSameSeedAndPopulation_GivesSameList()
+    {
+        var a = Draw(42, Population(1000), 10);
+        var b = Draw(42, Population(1000), 10);
+        a.Selected.Should().Equal(b.Selected);
+        a.Reserves.Should().Equal(b.Reserves);
+        a.PopulationHash.Should().Be(b.PopulationHash);
+    }
+
+    [Fact]
+    public void Draw_WithOtherSeed_GivesOtherList()
+    {
+        Draw(1, Population(1000), 10).Selected.Should().NotEqual(Draw(2, Population(1000), 10).Selected);
+    }
+
+    [Fact]
+    public void Draw_DoesNotDependOnTheOrderCasesArriveIn()
+    {
+        var population = Population(500);
+        var shuffled = population.OrderBy(c => c.GetHashCode()).ToList();
+        Draw(7, shuffled, 8).Selected.Should().Equal(Draw(7, population, 8).Selected);
+    }
+
+    [Fact]
+    public void Draw_SelectsDistinctCasesFromThePopulation_AndReservesAfterThem()
+    {
+        var population = Population(200);
+        var draw = Draw(9, population, 12, 3);
+        draw.Selected.Should().HaveCount(12).And.OnlyHaveUniqueItems();
+        draw.Reserves.Should().HaveCount(3);
+        draw.Selected.Concat(draw.Reserves).Should().OnlyHaveUniqueItems().And.BeSubsetOf(population);
+        draw.PopulationCount.Should().Be(200);
+    }
+
+    [Fact]
+    public void Draw_FromPopulationSmallerThanSample_TakesWholePopulation()
+    {
+        var draw = Draw(3, Population(4), 10);
+        draw.Selected.Should().BeEquivalentTo(Population(4));
+        draw.Reserves.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Draw_OverManySeeds_SelectsEveryCaseEquallyOften()
+    {
+        // 20 cases, 5 drawn, 4000 draws: each case is expected 1000 times. Chi-square with 19 degrees of
+        // freedom must stay under 36.19, the 1% critical value.
+        var population = Population(20);
+        var counts = population.ToDictionary(c => c, _ => 0);
+        for (var seed = 0; seed < 4000; seed++)
+        {
+            foreach (var c in Draw(seed, population, 5, 0).Selected)
+            {
+                counts[c]++;
+            }
+        }
+
+        const double expected = 4000 * 5 / 20.0;
+        var chiSquare = counts.Values.Sum(o => (o - expected) * (o - expected) / expected);
+        chiSquare.Should().BeLessThan(36.19);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Constructor_WithSizeBelowOne_IsRefused(int size)
+    {
+        var act = () => new SeededSampler(1, size, 0);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*at least 1*");
+    }
+}
