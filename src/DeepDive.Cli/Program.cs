@@ -1,1 +1,36 @@
-return 0;
+using DeepDive.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("deepdive");
+    config.AddCommand<InitCommand>("init").WithDescription("Create or upgrade the database schema.");
+    config.AddBranch("import", import =>
+    {
+        import.SetDescription("Import the case register or the auditor pool from CSV.");
+        import.AddCommand<ImportCasesCommand>("cases").WithDescription("Import cases (case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies).");
+        import.AddCommand<ImportAuditorsCommand>("auditors").WithDescription("Import auditors (auditor_id, name, agency, team, skills, monthly_capacity).");
+    });
+    config.AddBranch("cycle", cycle =>
+    {
+        cycle.SetDescription("Configure the audit programme's cycles.");
+        cycle.AddCommand<CycleAddCommand>("add").WithDescription("Add or update a cycle from its JSON file and schedule it.");
+        cycle.AddCommand<CycleListCommand>("list").WithDescription("List the cycles.");
+    });
+    config.AddBranch("task", task =>
+    {
+        task.SetDescription("Deep-dive tasks for auditors.");
+        task.AddCommand<TaskListCommand>("list").WithDescription("List open tasks, optionally for one auditor.");
+        task.AddCommand<TaskSubmitCommand>("submit").WithDescription("Submit the completed audit tool for a task.");
+    });
+    config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
+    config.AddCommand<DemoCommand>("demo").WithDescription("Run a realistic audit year end to end in virtual time on a fresh SQLite database.");
+    config.SetExceptionHandler((exception, _) =>
+    {
+        AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
+        return exception is InvalidDataException or ArgumentException or DeepDive.Engine.Tasks.TaskRefusedException ? 1 : 3;
+    });
+});
+return await app.RunAsync(args);

@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using System.Globalization;
+using DeepDive.Domain.Grading;
+using DeepDive.Engine.Simulation;
+using DeepDive.Engine.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DeepDive.Cli.Commands;
+
+public sealed class DemoSettings : CommandSettings
+{
+    [CommandOption("--folder <FOLDER>")]
+    [Description("Where to create the demo's SQLite database. Default: ./deepdive-demo")]
+    public string Folder { get; init; } = "deepdive-demo";
+
+    [CommandOption("--cases <N>")]
+    [Description("How many cases the synthetic register holds. Default: 20000")]
+    [DefaultValue(20000)]
+    public int Cases { get; init; } = 20000;
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed of the synthetic partnership and its auditors' answers. Default: 2027")]
+    [DefaultValue(2027)]
+    public int Seed { get; init; } = 2027;
+
+    [CommandOption("--year <YEAR>")]
+    [Description("The audit year to run. Default: 2027")]
+    [DefaultValue(2027)]
+    public int Year { get; init; } = 2027;
+}
+
+/// <summary>A realistic audit year end to end, in virtual time, on a fresh SQLite database.</summary>
+public sealed class DemoCommand : AsyncCommand<DemoSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFullPath(settings.Folder);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "deepdive.db");
+        foreach (var old in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(old);
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]DeepDive demo[/]: a year of a partnership's audit programme, {settings.Year}, in virtual time.");
+        AnsiConsole.MarkupLineInterpolated($"Database: [blue]{file}[/]");
+        var database = Database.Open(file);
+        var simulation = new YearSimulation(database, "demo", settings.Seed);
+        var options = new YearSimulation.Options(
+            new DateTime(settings.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(settings.Year, 12, 31, 23, 59, 0, DateTimeKind.Utc), settings.Cases);
+        YearSummary? summary = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var bar = ctx.AddTask("Setting up", maxValue: 1000);
+                var progress = new SyncProgress<YearSimulation.Progress>(p =>
+                {
+                    bar.Description = $"Virtual time: {p.Activity}";
+                    bar.Value = Math.Min(1000, p.Fraction * 1000);
+                });
+                summary = await simulation.RunAsync(options, progress, cancellationToken);
+                bar.Value = 1000;
+            });
+        Print(summary!, settings.Cases);
+        return 0;
+    }
+
+    private static void Print(YearSummary s, int cases)
+    {
+        string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        var table = new Table().Title("[bold]The year in numbers[/]").AddColumns("", "");
+        table.AddRow("Case register", $"{N(cases)} cases, {N(s.SchoolsInRegister)} schools");
+        table.AddRow("Rounds run", $"{N(s.ScheduledRounds)} scheduled + {N(s.ReAuditRounds)} re-audit ({N(s.RoundsStillOpen)} still open at year end)");
+        table.AddRow("Cases sampled", N(s.CasesSampled));
+        table.AddRow("Tasks completed", $"{N(s.TasksCompleted)} ({N(s.TasksLate)} late); {N(s.TasksOpen)} open at year end");
+        foreach (var grade in Enum.GetValues<Grade>())
+        {
+            table.AddRow($"  graded {GradingScale.Label(grade)}", N(s.Grades.GetValueOrDefault(GradingScale.Name(grade))));
+        }
+
+        table.AddRow("Findings needing work", N(s.FindingsNeedingWork));
+        table.AddRow("Re-audits scheduled", N(s.ReAuditsScheduled));
+        table.AddRow("Re-audit outcomes", string.Join(", ", new[] { "improved", "same", "worse" }.Select(k => $"{k} {N(s.ReAuditOutcomes.GetValueOrDefault(k))}")));
+        table.AddRow("Learning briefs", N(s.LearningBriefs));
+        table.AddRow("School feedback sent", N(s.SchoolFeedback));
+        table.AddRow("Run time", $"{s.Elapsed.TotalSeconds:0.0} s");
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Reports on the caller's thread, unlike Progress&lt;T&gt;, so the bar never lags behind the run.</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,33 @@
+using DeepDive.Engine.Partnerships;
+using DeepDive.Engine.Runtime;
+using DeepDive.Engine.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DeepDive.Cli.Commands;
+
+public sealed class InitCommand : AsyncCommand<DatabaseSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        var database = settings.OpenDatabase();
+        var result = Migrator.Upgrade(database);
+        await new PartnershipStore(database, TimeProvider.System).EnsureAsync(settings.Partnership, settings.Partnership, cancellationToken);
+        // Creating the scheduler provisions Quartz's own tables for the pinned Quartz version.
+        await using (var runtime = DeepDiveRuntime.Create(database, TimeProvider.System))
+        {
+            var scheduler = await runtime.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+            await scheduler.Shutdown(cancellationToken);
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[green]Database ready[/] ({database.Dialect.Kind}): {result.Applied.Count} migration(s) applied, partnership '{settings.Partnership}'.");
+        foreach (var script in result.Applied)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  applied {script}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows;
+using DeepDive.Engine.Workflows.Data;
+
+namespace DeepDive.Engine.Rounds;
+
+/// <summary>
+/// Opens a round for one firing of a cycle's trigger (or of a re-audit trigger) and starts its workflow in
+/// the same transaction. The firing key is unique, so a firing that runs twice opens one round.
+/// </summary>
+public sealed class RoundStarter(Database database, WorkflowStarter starter, TimeProvider clock)
+{
+    public sealed record Started(string RoundId, string WorkflowId);
+
+    public async Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, DateTime scheduledForUtc, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT definition_json FROM cycle WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId";
+        string? cycleJson;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            cycleJson = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql,
+                new { PartnershipId = partnershipId, CycleId = cycleId }, cancellationToken: cancellationToken));
+        }
+
+        if (cycleJson is null)
+        {
+            throw new InvalidOperationException($"Cycle '{cycleId}' of partnership '{partnershipId}' does not exist.");
+        }
+
+        var firingKey = $"{cycleId}@{scheduledForUtc:yyyy-MM-ddTHH:mm:ssZ}";
+        return await StartAsync(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, scheduledForUtc,
+            CycleJson.Write(CycleJson.Read(cycleJson)), null, cancellationToken);
+    }
+
+    public async Task<Started?> StartReAuditAsync(string partnershipId, string sourceRoundId, DateTime scheduledForUtc, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT cycle_id AS CycleId, cycle_json AS CycleJson FROM audit_round WHERE round_id = @RoundId AND partnership_id = @PartnershipId";
+        (string CycleId, string CycleJson)? source;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            source = await connection.QuerySingleOrDefaultAsync<(string, string)?>(new CommandDefinition(sql,
+                new { RoundId = sourceRoundId, PartnershipId = partnershipId }, cancellationToken: cancellationToken));
+        }
+
+        if (source is null)
+        {
+            throw new InvalidOperationException($"Round {sourceRoundId} to re-audit does not exist.");
+        }
+
+        // The re-audit uses the same tool as the first audit: the source round's copy of the cycle.
+        return await StartAsync(partnershipId, source.Value.CycleId, RoundKinds.ReAudit, "re-audit", $"re-audit@{sourceRoundId}",
+            scheduledForUtc, source.Value.CycleJson, sourceRoundId, cancellationToken);
+    }
+
+    private async Task<Started?> StartAsync(string partnershipId, string cycleId, string kind, string workflow, string firingKey,
+        DateTime scheduledForUtc, string cycleJson, string? parentRoundId, CancellationToken cancellationToken)
+    {
+        var roundId = RoundId(firingKey);
+        var data = new AuditRoundData { PartnershipId = partnershipId, RoundId = roundId, CycleId = cycleId, Kind = kind };
+        var instance = starter.Build(workflow, data, roundId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var opened = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var insert = database.Dialect.InsertIfAbsent("audit_round", ["round_id"],
+                ["partnership_id", "cycle_id", "kind", "firing_key", "scheduled_for_utc", "started_utc", "status", "seed", "cycle_json", "parent_round_id", "workflow_id"]);
+            var rows = await connection.ExecuteAsync(new CommandDefinition(insert, new
+            {
+                RoundId = roundId,
+                PartnershipId = partnershipId,
+                CycleId = cycleId,
+                Kind = kind,
+                FiringKey = firingKey,
+                ScheduledForUtc = scheduledForUtc,
+                StartedUtc = now,
+                Status = "drawing",
+                Seed = Seed(firingKey),
+                CycleJson = cycleJson,
+                ParentRoundId = parentRoundId,
+                WorkflowId = instance.Id,
+            }, transaction, cancellationToken: cancellationToken));
+            if (rows == 0)
+            {
+                return false;
+            }
+
+            await starter.Insert(instance)(connection, transaction, cancellationToken);
+            return true;
+        }, cancellationToken);
+        if (!opened)
+        {
+            return null;
+        }
+
+        await starter.QueueWorkflow(instance.Id)();
+        return new Started(roundId, instance.Id);
+    }
+
+    /// <summary>The round id and seed come from the firing key, so the same firing always means the same round and sample.</summary>
+    private static string RoundId(string firingKey) => "R" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(firingKey)))[..11];
+
+    private static long Seed(string firingKey) =>
+        BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes("seed:" + firingKey))) & long.MaxValue;
+}

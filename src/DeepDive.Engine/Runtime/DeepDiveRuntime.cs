@@ -1,0 +1,175 @@
+using Dapper;
+using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows.Definitions;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using WorkflowCore.Interface;
+
+namespace DeepDive.Engine.Runtime;
+
+/// <summary>The running engine: the workflow host and the scheduler on one database and one clock.</summary>
+public sealed class DeepDiveRuntime : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+    private readonly Database database;
+    private readonly TimeProvider clock;
+    private IScheduler? scheduler;
+    private bool started;
+
+    private DeepDiveRuntime(ServiceProvider services, Database database, TimeProvider clock)
+    {
+        this.services = services;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public IServiceProvider Services => services;
+
+    public static DeepDiveRuntime Create(Database database, TimeProvider clock, RuntimeOptions? options = null)
+    {
+        var collection = RuntimeServices.Build(database, clock, options ?? new RuntimeOptions());
+        return new DeepDiveRuntime(collection.BuildServiceProvider(), database, clock);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Migrator.Upgrade(database);
+        var registry = services.GetRequiredService<IWorkflowRegistry>();
+        foreach (var definition in DefinitionLoader.Load(DefinitionLoader.Embedded()))
+        {
+            if (!registry.IsRegistered(definition.Id, definition.Version))
+            {
+                registry.RegisterWorkflow(definition);
+            }
+        }
+
+        await services.GetRequiredService<IWorkflowHost>().StartAsync(cancellationToken);
+        scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+        await scheduler.Start(cancellationToken);
+        started = true;
+    }
+
+    public async Task StopAsync()
+    {
+        if (!started)
+        {
+            return;
+        }
+
+        started = false;
+        if (scheduler is not null)
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: true);
+        }
+
+        await services.GetRequiredService<IWorkflowHost>().StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Waits until nothing is due at the current (possibly virtual) time: no runnable workflow, no unprocessed
+    /// event or scheduled command, no trigger due and no job running. Checked twice in a row, as work moves
+    /// between the store and in-memory queues.
+    /// </summary>
+    public async Task WaitUntilIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var quietChecks = 0;
+        while (quietChecks < 2)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The engine still had due work after {timeout.TotalSeconds:0} s: {await DescribeDueAsync(cancellationToken)}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(15), cancellationToken);
+            quietChecks = await IsIdleAsync(cancellationToken) ? quietChecks + 1 : 0;
+        }
+    }
+
+    private async Task<bool> IsIdleAsync(CancellationToken cancellationToken) =>
+        services.GetRequiredService<JobTracker>().Running == 0
+        && (await DueCountsAsync(cancellationToken)).Total == 0
+        && !await TriggerDueAsync(cancellationToken);
+
+    private sealed record Due(long Workflows, long Events, long Commands)
+    {
+        public long Total => Workflows + Events + Commands;
+    }
+
+    private async Task<Due> DueCountsAsync(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT
+              (SELECT COUNT(*) FROM wf_instance WHERE status = 0 AND next_execution IS NOT NULL AND next_execution <= @Now) AS Workflows,
+              (SELECT COUNT(*) FROM wf_event WHERE is_processed = 0 AND event_time <= @Now) AS Events,
+              (SELECT COUNT(*) FROM wf_scheduled_command WHERE execute_time <= @Now) AS Commands
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<Due>(new CommandDefinition(sql, new { Now = clock.GetUtcNow().UtcTicks }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<bool> TriggerDueAsync(CancellationToken cancellationToken)
+    {
+        var next = await NextTriggerAsync(cancellationToken);
+        return next is { } n && n <= clock.GetUtcNow();
+    }
+
+    /// <summary>The earliest next firing of any trigger.</summary>
+    public async Task<DateTimeOffset?> NextTriggerAsync(CancellationToken cancellationToken)
+    {
+        if (scheduler is null)
+        {
+            return null;
+        }
+
+        DateTimeOffset? earliest = null;
+        foreach (var key in await scheduler.GetTriggerKeys(Quartz.Impl.Matchers.GroupMatcher<TriggerKey>.AnyGroup(), cancellationToken))
+        {
+            var trigger = await scheduler.GetTrigger(key, cancellationToken);
+            if (trigger?.GetNextFireTimeUtc() is { } next && (earliest is null || next < earliest))
+            {
+                earliest = next;
+            }
+        }
+
+        return earliest;
+    }
+
+    /// <summary>The earliest instant at which the engine itself has work: a trigger, a sleeping workflow, a future event.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT MIN(t) FROM (
+              SELECT MIN(next_execution) AS t FROM wf_instance WHERE status = 0 AND next_execution IS NOT NULL
+              UNION ALL SELECT MIN(event_time) FROM wf_event WHERE is_processed = 0
+              UNION ALL SELECT MIN(execute_time) FROM wf_scheduled_command
+            ) due
+            """;
+        long? ticks;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            ticks = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        }
+
+        DateTimeOffset? fromStore = ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+        var trigger = await NextTriggerAsync(cancellationToken);
+        return (fromStore, trigger) switch
+        {
+            (null, var x) => x,
+            (var x, null) => x,
+            var (a, b) => a < b ? a : b,
+        };
+    }
+
+    private async Task<string> DescribeDueAsync(CancellationToken cancellationToken)
+    {
+        var due = await DueCountsAsync(cancellationToken);
+        return $"{due.Workflows} workflows, {due.Events} events, {due.Commands} commands due; {services.GetRequiredService<JobTracker>().Running} jobs running";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await services.DisposeAsync();
+    }
+}

@@ -1,0 +1,18 @@
+namespace DeepDive.Engine.Runtime;
+
+public sealed record RuntimeOptions
+{
+    /// <summary>How often the workflow engine looks in the store for due work (real time).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the engine's consumers idle when their queues are empty (real time).</summary>
+    public TimeSpan IdleTime { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long Quartz sleeps at most between looks at its triggers (real time).</summary>
+    public TimeSpan SchedulerIdleWait { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Run clustered with other processes on the same server database.</summary>
+    public bool Clustered { get; init; }
+
+    public string InstanceName { get; init; } = "deepdive";
+}

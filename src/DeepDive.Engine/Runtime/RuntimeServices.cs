@@ -1,0 +1,103 @@
+using DeepDive.Engine.Auditors;
+using DeepDive.Engine.Cases;
+using DeepDive.Engine.Rounds;
+using DeepDive.Engine.Scheduling;
+using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows;
+using DeepDive.Engine.Workflows.Data;
+using DeepDive.Engine.Workflows.Definitions;
+using DeepDive.Engine.Workflows.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using WorkflowCore.Interface;
+
+namespace DeepDive.Engine.Runtime;
+
+/// <summary>Wires the engine: storage, WorkflowCore on our Dapper store, Quartz on its persistent store, and the domain services.</summary>
+public static class RuntimeServices
+{
+    public static ServiceCollection Build(Database database, TimeProvider clock, RuntimeOptions options)
+    {
+        if (options.Clustered && !database.Dialect.SupportsSeveralNodes)
+        {
+            throw new InvalidOperationException(
+                "SQLite runs as a single node: several processes cannot share it. Use PostgreSQL or SQL Server to run clustered.");
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("WorkflowCore", LogLevel.Critical).AddFilter("Quartz", LogLevel.Error));
+        services.AddSingleton(database);
+        services.AddSingleton(clock);
+        services.AddSingleton(options);
+        services.AddSingleton(WorkflowTypes.CreateSerializer());
+        services.AddSingleton<PointerSnapshots>();
+        services.AddSingleton<StepWrites>();
+
+        services.AddWorkflow(o =>
+        {
+            o.UsePersistence(sp => new DapperPersistenceProvider(
+                sp.GetRequiredService<Database>(), sp.GetRequiredService<WorkflowJson>(),
+                sp.GetRequiredService<PointerSnapshots>(), sp.GetRequiredService<StepWrites>()));
+            o.UsePollInterval(options.PollInterval);
+            o.UseIdleTime(options.IdleTime);
+            o.UseErrorRetryInterval(TimeSpan.FromMinutes(5));
+        });
+        services.AddSingleton<IDateTimeProvider>(new TimeProviderClock(clock));
+
+        foreach (var step in StepVocabulary.DomainSteps.Values)
+        {
+            services.AddTransient(step);
+        }
+
+        services.AddSingleton<WorkflowStarter>();
+        services.AddSingleton<RoundStore>();
+        services.AddSingleton<RoundStarter>();
+        services.AddSingleton<CaseStore>();
+        services.AddSingleton<AuditorStore>();
+        services.AddSingleton<CycleScheduler>();
+        services.AddSingleton<ReAuditScheduler>();
+        services.AddSingleton<JobTracker>();
+        services.AddSingleton<DeepDive.Engine.Tasks.TaskBoard>();
+        services.AddTransient<StartRoundJob>();
+        services.AddTransient<ReAuditJob>();
+
+        services.AddQuartz(q =>
+        {
+            q.UseTimeProvider(clock);
+            q.UseDefaultThreadPool(2);
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = options.InstanceName;
+                s.IdleWaitTime = options.SchedulerIdleWait;
+                if (options.Clustered)
+                {
+                    s.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+                }
+            });
+            q.AddJobListener(sp => sp.GetRequiredService<JobTracker>());
+            q.UsePersistentStore(s =>
+            {
+                switch (database.Dialect.Kind)
+                {
+                    case DatabaseKind.Sqlite:
+                        s.UseSqlite(database.ConnectionString);
+                        break;
+                    case DatabaseKind.Postgres:
+                        s.UsePostgres(database.ConnectionString);
+                        break;
+                    case DatabaseKind.SqlServer:
+                        s.UseSqlServer(database.ConnectionString);
+                        break;
+                }
+
+                s.ProvisionSchema();
+                if (options.Clustered)
+                {
+                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
+                }
+            });
+        });
+        return services;
+    }
+}

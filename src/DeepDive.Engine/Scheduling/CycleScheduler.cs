@@ -1,0 +1,44 @@
+using DeepDive.Domain.Cycles;
+using Quartz;
+
+namespace DeepDive.Engine.Scheduling;
+
+/// <summary>Keeps one durable Quartz job and cron trigger per cycle, in the cycle's time zone.</summary>
+public sealed class CycleScheduler(ISchedulerFactory schedulers)
+{
+    public static JobKey JobFor(string partnershipId, string cycleId) => new($"{partnershipId}/{cycleId}", "cycle");
+
+    public async Task ScheduleAsync(string partnershipId, CycleDefinition cycle, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var key = JobFor(partnershipId, cycle.Id);
+        var job = JobBuilder.Create<StartRoundJob>()
+            .WithIdentity(key)
+            .UsingJobData(StartRoundJob.PartnershipKey, partnershipId)
+            .UsingJobData(StartRoundJob.CycleKey, cycle.Id)
+            .StoreDurably()
+            .Build();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone);
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(key.Name, key.Group)
+            .ForJob(key)
+            .WithCronSchedule(cycle.Schedule.ToCron(), c => c.InTimeZone(zone).WithMisfireHandlingInstructionFireAndProceed())
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
+    }
+
+    /// <summary>The next firing instants of a cycle, as its trigger computes them.</summary>
+    public static IReadOnlyList<DateTimeOffset> Next(CycleDefinition cycle, DateTimeOffset after, int count)
+    {
+        var cron = new CronExpression(cycle.Schedule.ToCron()) { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone) };
+        var result = new List<DateTimeOffset>();
+        var from = after;
+        while (result.Count < count && cron.GetNextValidTimeAfter(from) is { } next)
+        {
+            result.Add(next);
+            from = next;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,38 @@
+using Quartz;
+
+namespace DeepDive.Engine.Scheduling;
+
+/// <summary>Puts a re-audit on the calendar as a Quartz one-off trigger, once per source round.</summary>
+public sealed class ReAuditScheduler(ISchedulerFactory schedulers)
+{
+    public static JobKey JobFor(string partnershipId, string sourceRoundId) => new($"{partnershipId}/{sourceRoundId}", "re-audit");
+
+    public async Task ScheduleAsync(string partnershipId, string sourceRoundId, DateTime dueUtc, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var key = JobFor(partnershipId, sourceRoundId);
+        if (await scheduler.CheckExists(key, cancellationToken))
+        {
+            return;
+        }
+
+        var job = JobBuilder.Create<ReAuditJob>()
+            .WithIdentity(key)
+            .UsingJobData(ReAuditJob.PartnershipKey, partnershipId)
+            .UsingJobData(ReAuditJob.SourceRoundKey, sourceRoundId)
+            .Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(key.Name, key.Group)
+            .StartAt(new DateTimeOffset(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc)))
+            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
+            .Build();
+        try
+        {
+            await scheduler.ScheduleJob(job, trigger, cancellationToken);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Another run of the same step got there first: the re-audit is scheduled once.
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Dapper;
+using DeepDive.Domain.Cycles;
+using DeepDive.Engine.Auditors;
+using DeepDive.Engine.Cases;
+using DeepDive.Engine.Cycles;
+using DeepDive.Engine.Partnerships;
+using DeepDive.Engine.Runtime;
+using DeepDive.Engine.Scheduling;
+using DeepDive.Engine.Storage;
+using DeepDive.Engine.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DeepDive.Engine.Simulation;
+
+/// <summary>
+/// Runs a partnership's programme through a year in virtual time, through the same triggers, workflows and
+/// stores as production: the clock jumps to the next instant anything is due, the engine runs until idle,
+/// and simulated auditors answer their tasks.
+/// </summary>
+public sealed class YearSimulation(Database database, string partnershipId, int seed)
+{
+    public sealed record Progress(DateTime NowUtc, double Fraction, string Activity);
+
+    public sealed record Options(DateTime FromUtc, DateTime ToUtc, int CaseCount);
+
+    private sealed record OpenTask(string TaskId, DateTime OpenedUtc, string? AuditorId, string Kind);
+
+    public async Task<YearSummary> RunAsync(Options options, IProgress<Progress>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var clock = new FakeTimeProvider(new DateTimeOffset(options.FromUtc));
+        Migrator.Upgrade(database);
+        progress?.Report(new Progress(options.FromUtc, 0, "generating the partnership"));
+        var partnership = SyntheticPartnership.Generate(seed, options.CaseCount, options.FromUtc);
+        await SetUpAsync(partnership, clock, cancellationToken);
+
+        await using var runtime = DeepDiveRuntime.Create(database, clock, new RuntimeOptions
+        {
+            PollInterval = TimeSpan.FromMilliseconds(40),
+            IdleTime = TimeSpan.FromMilliseconds(10),
+            SchedulerIdleWait = TimeSpan.FromMilliseconds(25),
+        });
+        await runtime.StartAsync(cancellationToken);
+        var scheduler = runtime.Services.GetRequiredService<CycleScheduler>();
+        foreach (var cycle in DemoProgramme.Cycles())
+        {
+            await scheduler.ScheduleAsync(partnershipId, cycle, cancellationToken);
+        }
+
+        var board = runtime.Services.GetRequiredService<TaskBoard>();
+        var auditors = new SimulatedAuditors(seed);
+        var planned = new SortedDictionary<(DateTime, string), (OpenTask Task, SimulatedAuditors.Answer Answer)>();
+        var known = new HashSet<string>();
+        var total = (options.ToUtc - options.FromUtc).TotalSeconds;
+        while (true)
+        {
+            await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(2), cancellationToken);
+            foreach (var task in await OpenTasksAsync(cancellationToken))
+            {
+                if (known.Add(task.TaskId))
+                {
+                    var answer = auditors.Answer(task.TaskId, task.OpenedUtc, task.Kind == "re-audit");
+                    planned[(answer.SubmitAtUtc, task.TaskId)] = (task, answer);
+                }
+            }
+
+            var now = clock.GetUtcNow();
+            DateTimeOffset? next = await runtime.NextDueAsync(cancellationToken);
+            if (planned.Count > 0)
+            {
+                var first = new DateTimeOffset(planned.Keys.First().Item1);
+                next = next is null || first < next ? first : next;
+            }
+
+            if (next is null || next > options.ToUtc)
+            {
+                break;
+            }
+
+            if (next > now)
+            {
+                clock.SetUtcNow(next.Value);
+                now = next.Value;
+            }
+
+            foreach (var key in planned.Keys.TakeWhile(k => k.Item1 <= now.UtcDateTime).ToList())
+            {
+                var (task, answer) = planned[key];
+                planned.Remove(key);
+                await board.SubmitAsync(partnershipId, task.TaskId, task.AuditorId ?? "business-team", answer.Submission, cancellationToken);
+            }
+
+            progress?.Report(new Progress(now.UtcDateTime, (now.UtcDateTime - options.FromUtc).TotalSeconds / total, $"{now:d MMM yyyy}"));
+        }
+
+        clock.SetUtcNow(new DateTimeOffset(options.ToUtc));
+        progress?.Report(new Progress(options.ToUtc, 1, "done"));
+        await runtime.StopAsync();
+        return await YearSummaryQuery.RunAsync(database, partnershipId, partnership.Schools.Count, stopwatch.Elapsed, cancellationToken);
+    }
+
+    private async Task SetUpAsync(SyntheticPartnership partnership, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await new PartnershipStore(database, clock).EnsureAsync(partnershipId, "Demo Safeguarding Children Partnership", cancellationToken);
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await new CaseStore(database, clock).UpsertAsync(partnershipId, partnership.Cases, connection, transaction, cancellationToken);
+            await new AuditorStore(database, clock).UpsertAsync(partnershipId, partnership.Auditors, connection, transaction, cancellationToken);
+        }, cancellationToken);
+        var cycles = new CycleStore(database, clock);
+        foreach (var cycle in DemoProgramme.Cycles())
+        {
+            await cycles.AddOrUpdateAsync(partnershipId, cycle, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<OpenTask>> OpenTasksAsync(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT t.task_id AS TaskId, t.opened_utc AS OpenedUtc, t.auditor_id AS AuditorId, r.kind AS Kind
+            FROM audit_task t JOIN audit_round r ON r.round_id = t.round_id
+            WHERE t.partnership_id = @PartnershipId AND t.status IN ('open', 'unassigned')
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<OpenTask>(new CommandDefinition(sql, new { PartnershipId = partnershipId }, cancellationToken: cancellationToken))).ToList();
+    }
+}

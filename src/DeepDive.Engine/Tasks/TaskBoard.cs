@@ -1,0 +1,84 @@
+using Dapper;
+using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows.Data;
+using DeepDive.Engine.Workflows.Persistence;
+using WorkflowCore.Models;
+
+namespace DeepDive.Engine.Tasks;
+
+/// <summary>What an auditor sees and does: their deep-dive tasks, and submitting the audit tool for one.</summary>
+public sealed class TaskBoard(Database database, WorkflowJson json, TimeProvider clock)
+{
+    public sealed record TaskView(string TaskId, string CaseRef, string Agency, string? AuditorId, string Status, DateTime DueUtc,
+        DateTime? SubmittedUtc, string? Grade, int Late);
+
+    private const string Columns = """
+        task_id AS TaskId, case_ref AS CaseRef, agency AS Agency, auditor_id AS AuditorId, status AS Status, due_utc AS DueUtc,
+        submitted_utc AS SubmittedUtc, grade AS Grade, late AS Late
+        """;
+
+    public async Task<IReadOnlyList<TaskView>> ListAsync(string partnershipId, string? auditorId, bool openOnly, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT {Columns} FROM audit_task
+            WHERE partnership_id = @PartnershipId
+              AND (@AuditorId IS NULL OR auditor_id = @AuditorId)
+              AND (@OpenOnly = 0 OR status IN ('open', 'unassigned'))
+            ORDER BY due_utc, task_id
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<TaskView>(new CommandDefinition(sql,
+            new { PartnershipId = partnershipId, AuditorId = auditorId, OpenOnly = openOnly ? 1 : 0 }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>
+    /// Records a submission as the task's event; the deep-dive workflow takes it when it next runs. A task
+    /// takes one submission: a second one, or one for a task that is not open, is refused.
+    /// </summary>
+    public async Task SubmitAsync(string partnershipId, string taskId, string submittedBy, TaskSubmission submission, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        submission.TaskId = taskId;
+        submission.SubmittedBy = submittedBy;
+        submission.SubmittedUtc = now;
+        await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var task = await connection.QuerySingleOrDefaultAsync<TaskView>(new CommandDefinition(
+                $"SELECT {Columns} FROM audit_task WHERE partnership_id = @PartnershipId AND task_id = @TaskId",
+                new { PartnershipId = partnershipId, TaskId = taskId }, transaction, cancellationToken: cancellationToken))
+                ?? throw new TaskRefusedException($"There is no task '{taskId}'.");
+            if (task.Status is not ("open" or "unassigned"))
+            {
+                throw new TaskRefusedException($"Task '{taskId}' is {task.Status}; it cannot take another submission.");
+            }
+
+            if (task.AuditorId is not null && !string.Equals(task.AuditorId, submittedBy, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new TaskRefusedException($"Task '{taskId}' is assigned to {task.AuditorId}, not {submittedBy}.");
+            }
+
+            var pending = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM wf_event WHERE event_name = @Name AND event_key = @Key",
+                new { Name = WorkflowEvents.TaskSubmitted, Key = taskId }, transaction, cancellationToken: cancellationToken));
+            if (pending > 0)
+            {
+                throw new TaskRefusedException($"Task '{taskId}' was already submitted; the deep dive takes it when the engine next runs.");
+            }
+
+            const string insert = """
+                INSERT INTO wf_event (id, event_name, event_key, data_json, event_time, is_processed)
+                VALUES (@Id, @EventName, @EventKey, @DataJson, @EventTime, 0)
+                """;
+            await connection.ExecuteAsync(new CommandDefinition(insert, new
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                EventName = WorkflowEvents.TaskSubmitted,
+                EventKey = taskId,
+                DataJson = json.Write(submission),
+                EventTime = now.Ticks,
+            }, transaction, cancellationToken: cancellationToken));
+        }, cancellationToken);
+    }
+}
+
+public sealed class TaskRefusedException(string message) : Exception(message);

@@ -1,0 +1,236 @@
+using System.Data.Common;
+using Dapper;
+using WorkflowCore.Models;
+
+namespace DeepDive.Engine.Workflows.Persistence;
+
+public sealed partial class DapperPersistenceProvider
+{
+    private sealed record InstanceRow(
+        string Id, string DefinitionId, int Version, string? Description, string? Reference, int Status,
+        long? NextExecution, string? DataJson, long CreateTime, long? CompleteTime);
+
+    private sealed record PointerRow(string InstanceId, string BodyJson);
+
+    public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertWorkflowAsync(workflow, connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return workflow.Id;
+    }
+
+    /// <summary>Stores a new instance inside a caller's transaction, so it is created together with the domain rows that need it.</summary>
+    public async Task InsertWorkflowAsync(WorkflowInstance workflow, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(workflow.Id))
+        {
+            workflow.Id = Guid.NewGuid().ToString("N");
+        }
+
+        const string sql = """
+            INSERT INTO wf_instance (id, partnership_id, definition_id, version, description, reference, status, next_execution, data_json, create_time, complete_time)
+            VALUES (@Id, @PartnershipId, @DefinitionId, @Version, @Description, @Reference, @Status, @NextExecution, @DataJson, @CreateTime, @CompleteTime)
+            """;
+        await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            workflow.Id,
+            PartnershipId = (workflow.Data as ITenantData)?.PartnershipId,
+            DefinitionId = workflow.WorkflowDefinitionId,
+            workflow.Version,
+            workflow.Description,
+            workflow.Reference,
+            Status = (int)workflow.Status,
+            workflow.NextExecution,
+            DataJson = json.Write(workflow.Data),
+            CreateTime = Ticks(workflow.CreateTime),
+            CompleteTime = workflow.CompleteTime is { } c ? Ticks(c) : (long?)null,
+        }, transaction, cancellationToken: cancellationToken));
+        await WritePointersAsync(workflow, connection, transaction, onlyChanged: false, cancellationToken);
+    }
+
+    public Task PersistWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default) =>
+        PersistWorkflow(workflow, null, cancellationToken);
+
+    public async Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default)
+    {
+        var writes = stepWrites.Take(workflow.Id);
+        var afterCommit = stepWrites.TakeAfterCommit(workflow.Id);
+        List<(ExecutionPointer, string)> written;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            const string sql = """
+                UPDATE wf_instance
+                SET description = @Description, reference = @Reference, status = @Status, next_execution = @NextExecution,
+                    data_json = @DataJson, complete_time = @CompleteTime, version = @Version
+                WHERE id = @Id
+                """;
+            var updated = await connection.ExecuteAsync(new CommandDefinition(sql, new
+            {
+                workflow.Id,
+                workflow.Description,
+                workflow.Reference,
+                Status = (int)workflow.Status,
+                workflow.NextExecution,
+                DataJson = json.Write(workflow.Data),
+                CompleteTime = workflow.CompleteTime is { } c ? Ticks(c) : (long?)null,
+                workflow.Version,
+            }, transaction, cancellationToken: cancellationToken));
+            if (updated == 0)
+            {
+                throw new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; it cannot be persisted.");
+            }
+
+            written = await WritePointersAsync(workflow, connection, transaction, onlyChanged: true, cancellationToken);
+            foreach (var subscription in subscriptions ?? [])
+            {
+                await InsertSubscriptionAsync(subscription, connection, transaction, cancellationToken);
+            }
+
+            foreach (var write in writes)
+            {
+                await write(connection, transaction, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var (pointer, document) in written)
+        {
+            snapshots.Remember(pointer, document);
+        }
+
+        foreach (var action in afterCommit)
+        {
+            await action();
+        }
+    }
+
+    private async Task<List<(ExecutionPointer, string)>> WritePointersAsync(
+        WorkflowInstance workflow, DbConnection connection, DbTransaction transaction, bool onlyChanged, CancellationToken cancellationToken)
+    {
+        var changed = new List<(ExecutionPointer Pointer, string Document)>();
+        foreach (var pointer in workflow.ExecutionPointers)
+        {
+            if (string.IsNullOrEmpty(pointer.Id))
+            {
+                pointer.Id = Guid.NewGuid().ToString("N");
+            }
+
+            var document = PointerDocument.Write(pointer, json);
+            if (onlyChanged && snapshots.IsUnchanged(pointer, document))
+            {
+                continue;
+            }
+
+            changed.Add((pointer, document));
+        }
+
+        if (changed.Count > 0)
+        {
+            var sql = database.Dialect.Upsert("wf_pointer", ["instance_id", "id"], ["body_json"]);
+            await connection.ExecuteAsync(new CommandDefinition(sql,
+                changed.Select(c => new { InstanceId = workflow.Id, c.Pointer.Id, BodyJson = c.Document }).ToList(),
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        if (!onlyChanged)
+        {
+            foreach (var (pointer, document) in changed)
+            {
+                snapshots.Remember(pointer, document);
+            }
+        }
+
+        return changed;
+    }
+
+    public async Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default)
+    {
+        const string sql = "SELECT id FROM wf_instance WHERE status = 0 AND next_execution IS NOT NULL AND next_execution <= @Now ORDER BY next_execution";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { Now = Ticks(asAt) }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    [Obsolete("WorkflowCore marks this query obsolete; it is kept for its callers.")]
+    public async Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(WorkflowStatus? status, string type, DateTime? createdFrom, DateTime? createdTo, int skip, int take)
+    {
+        var sql = $"""
+            SELECT id FROM wf_instance
+            WHERE (@Status IS NULL OR status = @Status) AND (@Type IS NULL OR definition_id = @Type)
+              AND (@From IS NULL OR create_time >= @From) AND (@To IS NULL OR create_time <= @To)
+            ORDER BY create_time, id
+            """;
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        var ids = (await connection.QueryAsync<string>(new CommandDefinition(sql, new
+        {
+            Status = (int?)status,
+            Type = type,
+            From = createdFrom is { } f ? Ticks(f) : (long?)null,
+            To = createdTo is { } t ? Ticks(t) : (long?)null,
+        }))).Skip(skip).Take(take).ToList();
+        return await GetWorkflowInstances(ids);
+    }
+
+    public async Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default)
+    {
+        stepWrites.Forget(Id);
+        var found = await LoadAsync([Id], cancellationToken);
+        return found.Count == 1 ? found[0] : throw new InvalidOperationException($"Workflow instance {Id} does not exist.");
+    }
+
+    public async Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(IEnumerable<string> ids, CancellationToken cancellationToken = default) =>
+        await LoadAsync(ids.ToList(), cancellationToken);
+
+    private async Task<List<WorkflowInstance>> LoadAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var result = new List<WorkflowInstance>();
+        if (ids.Count == 0)
+        {
+            return result;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            const string instanceSql = """
+                SELECT id AS Id, definition_id AS DefinitionId, version AS Version, description AS Description, reference AS Reference,
+                       status AS Status, next_execution AS NextExecution, data_json AS DataJson, create_time AS CreateTime, complete_time AS CompleteTime
+                FROM wf_instance WHERE id = @Id
+                """;
+            var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(new CommandDefinition(instanceSql, new { Id = id }, cancellationToken: cancellationToken));
+            if (row is null)
+            {
+                continue;
+            }
+
+            const string pointerSql = "SELECT instance_id AS InstanceId, body_json AS BodyJson FROM wf_pointer WHERE instance_id = @Id";
+            var pointers = await connection.QueryAsync<PointerRow>(new CommandDefinition(pointerSql, new { Id = id }, cancellationToken: cancellationToken));
+            var instance = new WorkflowInstance
+            {
+                Id = row.Id,
+                WorkflowDefinitionId = row.DefinitionId,
+                Version = row.Version,
+                Description = row.Description,
+                Reference = row.Reference,
+                Status = (WorkflowStatus)row.Status,
+                NextExecution = row.NextExecution,
+                Data = json.Read(row.DataJson),
+                CreateTime = FromTicks(row.CreateTime),
+                CompleteTime = row.CompleteTime is { } c ? FromTicks(c) : null,
+            };
+            foreach (var p in pointers)
+            {
+                var pointer = PointerDocument.Read(p.BodyJson, json);
+                snapshots.Remember(pointer, p.BodyJson);
+                instance.ExecutionPointers.Add(pointer);
+            }
+
+            result.Add(instance);
+        }
+
+        return result;
+    }
+}

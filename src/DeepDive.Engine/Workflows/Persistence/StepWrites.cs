@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+
+namespace DeepDive.Engine.Workflows.Persistence;
+
+/// <summary>A write a step made to domain tables, run in the transaction that persists the step's workflow.</summary>
+public delegate Task DomainWrite(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+/// <summary>
+/// Holds the domain writes of steps that have run but whose workflow is not yet persisted. The persistence
+/// provider runs them in the same transaction as the workflow instance and its subscriptions, so a step's
+/// effects and the engine's record that the step ran commit together or not at all.
+/// </summary>
+public sealed class StepWrites
+{
+    private readonly ConcurrentDictionary<string, List<DomainWrite>> pending = new();
+    private readonly ConcurrentDictionary<string, List<Func<Task>>> afterCommit = new();
+
+    public void Add(string workflowId, IEnumerable<DomainWrite> writes)
+    {
+        var list = pending.GetOrAdd(workflowId, _ => []);
+        lock (list)
+        {
+            list.AddRange(writes);
+        }
+    }
+
+    public void AddAfterCommit(string workflowId, IEnumerable<Func<Task>> actions)
+    {
+        var list = afterCommit.GetOrAdd(workflowId, _ => []);
+        lock (list)
+        {
+            list.AddRange(actions);
+        }
+    }
+
+    public IReadOnlyList<DomainWrite> Take(string workflowId) =>
+        pending.TryRemove(workflowId, out var list) ? list : [];
+
+    public IReadOnlyList<Func<Task>> TakeAfterCommit(string workflowId) =>
+        afterCommit.TryRemove(workflowId, out var list) ? list : [];
+
+    /// <summary>Drops what a run left behind when its workflow was never persisted.</summary>
+    public void Forget(string workflowId)
+    {
+        pending.TryRemove(workflowId, out _);
+        afterCommit.TryRemove(workflowId, out _);
+    }
+}

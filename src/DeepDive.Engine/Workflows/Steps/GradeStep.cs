@@ -1,0 +1,33 @@
+using Dapper;
+using DeepDive.Domain.Grading;
+using DeepDive.Engine.Workflows.Data;
+using DeepDive.Engine.Workflows.Persistence;
+using WorkflowCore.Interface;
+using WorkflowCore.Models;
+
+namespace DeepDive.Engine.Workflows.Steps;
+
+/// <summary>Grades the deep dive from its single-agency audits and decides whether it needs work.</summary>
+public sealed class GradeStep(StepWrites stepWrites) : DomainStep(stepWrites)
+{
+    protected override Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
+    {
+        var data = (DeepDiveData)context.Workflow.Data;
+        var grades = data.Tasks
+            .Select(t => GradingScale.TryParse(t.Grade, out var g) ? g : (Grade?)null)
+            .OfType<Grade>()
+            .ToList();
+        if (grades.Count == 0)
+        {
+            throw new InvalidOperationException($"Deep dive {data.DeepDiveId} has no graded single-agency audit.");
+        }
+
+        var overall = GradingScale.Overall(grades);
+        data.OverallGrade = GradingScale.Name(overall);
+        data.NeedsWork = GradingScale.NeedsWork(overall);
+        batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition(
+            "UPDATE deep_dive SET overall_grade = @Grade, needs_work = @NeedsWork, status = 'graded' WHERE deep_dive_id = @DeepDiveId",
+            new { Grade = data.OverallGrade, NeedsWork = data.NeedsWork ? 1 : 0, data.DeepDiveId }, t, cancellationToken: ct)));
+        return Task.FromResult(ExecutionResult.Next());
+    }
+}

@@ -1,0 +1,51 @@
+using Dapper;
+using DeepDive.Engine.Rounds;
+using DeepDive.Engine.Workflows.Data;
+using DeepDive.Engine.Workflows.Persistence;
+using WorkflowCore.Interface;
+using WorkflowCore.Models;
+
+namespace DeepDive.Engine.Workflows.Steps;
+
+/// <summary>Starts one deep-dive workflow per sampled case, in the same transaction as the deep-dive rows.</summary>
+public sealed class StartDeepDivesStep(StepWrites stepWrites, RoundStore rounds, WorkflowStarter starter, TimeProvider clock) : DomainStep(stepWrites)
+{
+    protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
+    {
+        var data = (AuditRoundData)context.Workflow.Data;
+        var round = await rounds.GetAsync(data.RoundId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        data.DeepDiveIds = [];
+        foreach (var plan in data.Plans)
+        {
+            var child = starter.Build("deep-dive", new DeepDiveData
+            {
+                PartnershipId = round.PartnershipId,
+                RoundId = round.RoundId,
+                DeepDiveId = plan.DeepDiveId,
+                CaseRef = plan.CaseRef,
+                FirstDeepDiveId = plan.FirstDeepDiveId,
+                TaskDeadlineDays = round.Cycle.TaskDeadlineDays,
+                Tasks = plan.Tasks,
+            }, plan.DeepDiveId);
+            batch.Write(async (c, t, ct) =>
+            {
+                const string sql = """
+                    INSERT INTO deep_dive (partnership_id, deep_dive_id, round_id, case_ref, workflow_id, status, needs_work, first_deep_dive_id, opened_utc)
+                    VALUES (@PartnershipId, @DeepDiveId, @RoundId, @CaseRef, @WorkflowId, 'open', 0, @FirstDeepDiveId, @Now)
+                    """;
+                await c.ExecuteAsync(new CommandDefinition(sql, new
+                {
+                    round.PartnershipId, plan.DeepDiveId, round.RoundId, plan.CaseRef, WorkflowId = child.Id, plan.FirstDeepDiveId, Now = now,
+                }, t, cancellationToken: ct));
+            });
+            batch.Write(starter.Insert(child));
+            batch.AfterCommit.Add(starter.QueueWorkflow(child.Id));
+            data.DeepDiveIds.Add(plan.DeepDiveId);
+        }
+
+        batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition(
+            "UPDATE audit_round SET status = 'in-progress' WHERE round_id = @RoundId", new { round.RoundId }, t, cancellationToken: ct)));
+        return ExecutionResult.Next();
+    }
+}

@@ -1,0 +1,47 @@
+using DeepDive.Engine.Workflows.Persistence;
+using WorkflowCore.Interface;
+using WorkflowCore.Models;
+
+namespace DeepDive.Engine.Workflows;
+
+/// <summary>Starts workflow instances inside a caller's transaction, so an instance exists exactly when the rows that started it do.</summary>
+public sealed class WorkflowStarter(
+    IWorkflowRegistry registry,
+    IExecutionPointerFactory pointerFactory,
+    IPersistenceProvider persistence,
+    IQueueProvider queue,
+    TimeProvider clock)
+{
+    public WorkflowInstance Build(string definitionId, object data, string reference)
+    {
+        var definition = registry.GetDefinition(definitionId)
+            ?? throw new InvalidOperationException($"The workflow definition '{definitionId}' is not loaded.");
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            WorkflowDefinitionId = definition.Id,
+            Version = definition.Version,
+            Description = definition.Description,
+            Data = data,
+            NextExecution = 0,
+            CreateTime = clock.GetUtcNow().UtcDateTime,
+            Status = WorkflowStatus.Runnable,
+            Reference = reference,
+        };
+        instance.ExecutionPointers.Add(pointerFactory.BuildGenesisPointer(definition));
+        return instance;
+    }
+
+    public DomainWrite Insert(WorkflowInstance instance) =>
+        (connection, transaction, ct) => Provider.InsertWorkflowAsync(instance, connection, transaction, ct);
+
+    public DomainWrite Publish(Event evt) =>
+        (connection, transaction, ct) => Provider.InsertEventAsync(evt, connection, transaction, ct);
+
+    public Func<Task> QueueWorkflow(string id) => () => queue.QueueWork(id, QueueType.Workflow);
+
+    public Func<Task> QueueEvent(string id) => () => queue.QueueWork(id, QueueType.Event);
+
+    private DapperPersistenceProvider Provider => persistence as DapperPersistenceProvider
+        ?? throw new InvalidOperationException("Transactional starts need DeepDive's Dapper persistence provider.");
+}
