@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Quartz;
+
+namespace DeepDive.Engine.Cycles;
+
+/// <summary>The checks a JSON schema cannot make: a cron Quartz accepts, a time zone this machine knows, no blank names.</summary>
+internal static class CycleRules
+{
+    public static IEnumerable<CycleFileError> Check(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        if (root.TryGetProperty("schedule", out var schedule) && schedule.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var error in CheckSchedule(schedule, JsonPaths.Property(JsonPaths.Root, "schedule")))
+            {
+                yield return error;
+            }
+        }
+
+        if (root.TryGetProperty("population", out var population) && population.ValueKind == JsonValueKind.Object)
+        {
+            var path = JsonPaths.Property(JsonPaths.Root, "population");
+            foreach (var (name, what) in new[] { ("agencies", "an agency"), ("caseTypes", "a case type") })
+            {
+                if (population.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
+                {
+                    var i = 0;
+                    foreach (var item in list.EnumerateArray())
+                    {
+                        if (item.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(item.GetString()))
+                        {
+                            yield return new CycleFileError(JsonPaths.Index(JsonPaths.Property(path, name), i), $"{what} must not be empty");
+                        }
+
+                        i++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<CycleFileError> CheckSchedule(JsonElement schedule, string path)
+    {
+        if (schedule.TryGetProperty("cron", out var cron) && cron.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(cron.GetString()))
+        {
+            if (CronProblem(cron.GetString()!.Trim()) is { } problem)
+            {
+                yield return new CycleFileError(JsonPaths.Property(path, "cron"), $"not a valid Quartz cron expression: {problem}");
+            }
+
+            // A cron expression names its own days and time; a weekday or time beside it would be silently ignored.
+            foreach (var ignored in new[] { "weekday", "time" }.Where(n => schedule.TryGetProperty(n, out _)))
+            {
+                yield return new CycleFileError(JsonPaths.Property(path, ignored), $"'{ignored}' goes with 'months'; with 'cron' the cron expression sets the day and time");
+            }
+        }
+
+        if (schedule.TryGetProperty("timeZone", out var zone) && zone.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(zone.GetString()))
+        {
+            if (ZoneProblem(zone.GetString()!) is { } problem)
+            {
+                yield return new CycleFileError(JsonPaths.Property(path, "timeZone"), problem);
+            }
+        }
+    }
+
+    private static string? CronProblem(string cron)
+    {
+        try
+        {
+            _ = new CronExpression(cron);
+            return null;
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static string? ZoneProblem(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id).HasIanaId
+                ? null
+                : $"'{id}' is not an IANA time zone name; use one such as Europe/London";
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return $"unknown time zone '{id}'; use an IANA name such as Europe/London";
+        }
+    }
+}
