@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Dapper;
+using DeepDive.Domain.Auditors;
+using DeepDive.Engine.Storage;
+
+namespace DeepDive.Engine.Auditors;
+
+/// <summary>The auditors of each partnership: who may audit, for which agency, with what skills and capacity.</summary>
+public sealed class AuditorStore(Database database, TimeProvider clock)
+{
+    private static readonly string[] KeyColumns = ["partnership_id", "auditor_id"];
+    private static readonly string[] OtherColumns = ["name", "agency", "team", "skills", "monthly_capacity", "updated_utc"];
+
+    private readonly string upsertSql = database.Dialect.Upsert("auditor", KeyColumns, OtherColumns);
+
+    /// <summary>
+    /// Inserts the auditors, or updates those whose id is already registered, in the caller's transaction.
+    /// An id listed twice is written twice: the later one wins and counts as an update.
+    /// </summary>
+    public async Task<(int Inserted, int Updated)> UpsertAsync(
+        string partnershipId, IReadOnlyList<Auditor> auditors, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partnershipId);
+        ArgumentNullException.ThrowIfNull(auditors);
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (auditors.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        const string existsSql = """
+            SELECT COUNT(*) FROM auditor WHERE partnership_id = @PartnershipId AND auditor_id = @AuditorId
+            """;
+        await using var exists = new BatchCommand(connection, transaction, existsSql, KeyColumns);
+        await using var upsert = new BatchCommand(connection, transaction, upsertSql, [.. KeyColumns, .. OtherColumns]);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inserted = 0;
+        foreach (var a in auditors)
+        {
+            exists.Set("partnership_id", partnershipId);
+            exists.Set("auditor_id", a.AuditorId);
+            if (!await exists.AnyAsync(cancellationToken))
+            {
+                inserted++;
+            }
+
+            upsert.Set("partnership_id", partnershipId);
+            upsert.Set("auditor_id", a.AuditorId);
+            upsert.Set("name", a.Name);
+            upsert.Set("agency", a.Agency);
+            upsert.Set("team", a.Team);
+            upsert.Set("skills", StoredList.Join(a.Skills));
+            upsert.Set("monthly_capacity", a.MonthlyCapacity);
+            upsert.Set("updated_utc", now);
+            await upsert.ExecuteAsync(cancellationToken);
+        }
+
+        return (inserted, auditors.Count - inserted);
+    }
+
+    /// <summary>The partnership's auditors in order of id.</summary>
+    public async Task<IReadOnlyList<Auditor>> ListAsync(string partnershipId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partnershipId);
+        const string sql = """
+            SELECT auditor_id AS AuditorId, name AS Name, agency AS Agency, team AS Team, skills AS Skills,
+                   monthly_capacity AS MonthlyCapacity
+            FROM auditor
+            WHERE partnership_id = @PartnershipId
+            ORDER BY auditor_id
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuditorRow>(
+            new CommandDefinition(sql, new { PartnershipId = partnershipId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToAuditor()).ToList();
+    }
+
+    /// <summary>An auditor row as read back; its members are the aliases the query gives the columns.</summary>
+    private sealed record AuditorRow
+    {
+        public string AuditorId { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Agency { get; init; } = "";
+        public string Team { get; init; } = "";
+        public string Skills { get; init; } = "";
+        public int MonthlyCapacity { get; init; }
+
+        public Auditor ToAuditor() => new(AuditorId, Name, Agency, Team, StoredList.Split(Skills), MonthlyCapacity);
+    }
+}

@@ -1,0 +1,48 @@
+using DeepDive.Domain.Auditors;
+using DeepDive.Engine.Auditors;
+using DeepDive.Engine.Storage;
+
+namespace DeepDive.Engine.Import;
+
+/// <summary>
+/// Imports the partnership's auditors (CSV, see docs/import.md). A file with any error is rejected whole;
+/// a valid one is written in one transaction, and an auditor id already registered is updated.
+/// </summary>
+public sealed class AuditorImporter(Database database, TimeProvider clock)
+{
+    private const int MaxMonthlyCapacity = 100;
+
+    internal static readonly CsvColumns Columns = new(
+        ["auditor_id", "name", "agency", "team", "skills", "monthly_capacity"],
+        ["auditor_id", "name", "agency", "team", "monthly_capacity"]);
+
+    private readonly AuditorStore store = new(database, clock);
+
+    public Task<ImportResult> ImportAsync(string partnershipId, TextReader csv, CancellationToken cancellationToken)
+    {
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        return CsvImport.RunAsync(
+            database, clock, partnershipId, csv, Columns,
+            row => Read(row, firstLineOf),
+            (auditors, connection, transaction) => store.UpsertAsync(partnershipId, auditors, connection, transaction, cancellationToken),
+            cancellationToken);
+    }
+
+    private static Auditor? Read(ImportRow row, Dictionary<string, int> firstLineOf)
+    {
+        var auditorId = row.Required("auditor_id");
+        if (auditorId.Length > 0 && !firstLineOf.TryAdd(auditorId, row.Line))
+        {
+            row.Fail("auditor_id", $"{auditorId} is already on line {firstLineOf[auditorId]}; each auditor_id may appear only once in a file");
+        }
+
+        var name = row.Required("name");
+        var agency = row.Required("agency");
+        var team = row.Required("team");
+        var skills = row.List("skills");
+        var capacity = row.RequiredInteger("monthly_capacity", 0, MaxMonthlyCapacity);
+        return row.IsValid && capacity is { } monthlyCapacity
+            ? new Auditor(auditorId, name, agency, team, skills, monthlyCapacity)
+            : null;
+    }
+}

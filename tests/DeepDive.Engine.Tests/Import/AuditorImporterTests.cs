@@ -1,0 +1,147 @@
+using DeepDive.Domain.Auditors;
+using DeepDive.Engine.Auditors;
+using DeepDive.Engine.Import;
+
+namespace DeepDive.Engine.Tests.Import;
+
+public sealed class AuditorImporterTests : IDisposable
+{
+    private const string Partnership = "northshire";
+    private const string Header = "auditor_id,name,agency,team,skills,monthly_capacity";
+
+    private readonly TempSqliteDatabase db = new();
+    private readonly AuditorImporter importer;
+    private readonly AuditorStore store;
+
+    public AuditorImporterTests()
+    {
+        importer = new AuditorImporter(db.Database, db.Clock);
+        store = new AuditorStore(db.Database, db.Clock);
+    }
+
+    public void Dispose() => db.Dispose();
+
+    private static string File(params string[] lines) => string.Join("\n", lines) + "\n";
+
+    private Task<ImportResult> Import(string csv) => importer.ImportAsync(Partnership, new StringReader(csv), CancellationToken.None);
+
+    private async Task<IReadOnlyList<string>> ErrorsOf(string csv)
+    {
+        var result = await Import(csv);
+        result.Succeeded.Should().BeFalse();
+        (await store.ListAsync(Partnership, CancellationToken.None)).Should().BeEmpty();
+        return result.Errors.Select(e => e.ToString()).ToList();
+    }
+
+    [Fact]
+    public async Task Import_GoodFile_InsertsEveryAuditorWithTheirValues()
+    {
+        var result = await Import(File(
+            Header,
+            "AUD-002,Sam Okafor,police,public-protection,,2",
+            "AUD-001,Priya Shah,csc,quality-assurance,\"education; health\",4"));
+
+        result.Should().BeEquivalentTo(new { Inserted = 2, Updated = 0, Succeeded = true });
+        (await store.ListAsync(Partnership, CancellationToken.None)).Should().BeEquivalentTo(
+            new[]
+            {
+                new Auditor("AUD-001", "Priya Shah", "csc", "quality-assurance", ["education", "health"], 4),
+                new Auditor("AUD-002", "Sam Okafor", "police", "public-protection", [], 2),
+            },
+            o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public async Task Import_SameIdsAgain_UpdatesThem()
+    {
+        await Import(File(Header, "AUD-001,Priya Shah,csc,quality-assurance,education,4"));
+
+        var again = await Import(File(Header, "AUD-001,Priya Shah,csc,safeguarding-unit,education;health,6", "AUD-003,Lee Brown,health,named-nurses,health,3"));
+
+        again.Should().BeEquivalentTo(new { Inserted = 1, Updated = 1, Succeeded = true });
+        var priya = (await store.ListAsync(Partnership, CancellationToken.None)).Single(a => a.AuditorId == "AUD-001");
+        priya.Team.Should().Be("safeguarding-unit");
+        priya.Skills.Should().Equal("education", "health");
+        priya.MonthlyCapacity.Should().Be(6);
+    }
+
+    [Theory]
+    [InlineData("ten", "'ten' is not a whole number")]
+    [InlineData("2.5", "'2.5' is not a whole number")]
+    [InlineData("-1", "-1 is outside the range 0 to 100")]
+    [InlineData("101", "101 is outside the range 0 to 100")]
+    [InlineData("", "a value is required")]
+    public async Task Import_BadMonthlyCapacity_IsAnError(string capacity, string reason)
+    {
+        var errors = await ErrorsOf(File(Header, "AUD-001,Priya Shah,csc,qa,,4", $"AUD-002,Sam Okafor,police,ppu,,{capacity}"));
+
+        errors.Should().Equal($"line 3, column monthly_capacity: {reason}");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("100")]
+    public async Task Import_MonthlyCapacityAtTheEndsOfTheRange_IsAccepted(string capacity)
+    {
+        (await Import(File(Header, $"AUD-001,Priya Shah,csc,qa,,{capacity}"))).Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Import_DuplicateAuditorId_IsAnErrorOnTheSecondLine()
+    {
+        var errors = await ErrorsOf(File(Header, "AUD-001,Priya Shah,csc,qa,,4", "AUD-002,Sam Okafor,police,ppu,,2", "AUD-001,Priya Shah,csc,qa,,5"));
+
+        errors.Should().Equal("line 4, column auditor_id: AUD-001 is already on line 2; each auditor_id may appear only once in a file");
+    }
+
+    [Fact]
+    public async Task Import_EmptyRequiredValues_AreErrorsInTheirColumns()
+    {
+        var errors = await ErrorsOf(File(Header, ",,csc,,,4"));
+
+        errors.Should().Equal(
+            "line 2, column auditor_id: a value is required",
+            "line 2, column name: a value is required",
+            "line 2, column team: a value is required");
+    }
+
+    [Fact]
+    public async Task Import_MissingColumns_AreErrorsOnLine1()
+    {
+        var errors = await ErrorsOf(File("auditor_id,name,agency,skills", "AUD-001,Priya Shah,csc,"));
+
+        errors.Should().Equal("line 1, column team: missing column", "line 1, column monthly_capacity: missing column");
+    }
+
+    [Fact]
+    public async Task Import_UnknownColumn_NamesTheKnownColumns()
+    {
+        var errors = await ErrorsOf(File(Header + ",email", "AUD-001,Priya Shah,csc,qa,,4,p@example.org"));
+
+        errors.Should().Equal("line 1, column email: unknown column; the known columns are auditor_id, name, agency, team, skills, monthly_capacity");
+    }
+
+    [Fact]
+    public async Task Import_OneBadLineAmongGoodOnes_WritesNothingAndKeepsEarlierImport()
+    {
+        await Import(File(Header, "AUD-001,Priya Shah,csc,qa,,4"));
+
+        var result = await Import(File(Header, "AUD-001,Priya Shah,csc,qa,,9", "AUD-002,Sam Okafor,police,ppu,,lots", "AUD-003,Lee Brown,health,nurses,,3"));
+
+        result.Succeeded.Should().BeFalse();
+        result.Inserted.Should().Be(0);
+        (await store.ListAsync(Partnership, CancellationToken.None)).Should().ContainSingle()
+            .Which.MonthlyCapacity.Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Import_TheExampleFile_ImportsSixAuditors()
+    {
+        using var csv = new StreamReader(Path.Combine(RepositoryRoot.Find(), "examples", "auditors.csv"));
+
+        var result = await importer.ImportAsync(Partnership, csv, CancellationToken.None);
+
+        result.Errors.Should().BeEmpty();
+        result.Inserted.Should().Be(6);
+    }
+}
