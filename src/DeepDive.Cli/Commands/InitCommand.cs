@@ -19,7 +19,7 @@ public sealed class InitCommand : AsyncCommand<DatabaseSettings>
         await using (var runtime = DeepDiveRuntime.Create(database, TimeProvider.System))
         {
             var scheduler = await runtime.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-            await scheduler.Shutdown(cancellationToken);
+            await scheduler.Shutdown(false, cancellationToken);
         }
 
         AnsiConsole.MarkupLineInterpolated($"[green]Database ready[/] ({database.Dialect.Kind}): {result.Applied.Count} migration(s) applied, partnership '{settings.Partnership}'.");

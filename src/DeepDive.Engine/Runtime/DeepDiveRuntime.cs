@@ -13,11 +13,13 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly Database database;
     private readonly TimeProvider clock;
+    private readonly RuntimeOptions options;
     private IScheduler? scheduler;
     private bool started;
 
-    private DeepDiveRuntime(ServiceProvider services, Database database, TimeProvider clock)
+    private DeepDiveRuntime(ServiceProvider services, Database database, TimeProvider clock, RuntimeOptions options)
     {
+        this.options = options;
         this.services = services;
         this.database = database;
         this.clock = clock;
@@ -27,8 +29,9 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
 
     public static DeepDiveRuntime Create(Database database, TimeProvider clock, RuntimeOptions? options = null)
     {
-        var collection = RuntimeServices.Build(database, clock, options ?? new RuntimeOptions());
-        return new DeepDiveRuntime(collection.BuildServiceProvider(), database, clock);
+        options ??= new RuntimeOptions();
+        var collection = RuntimeServices.Build(database, clock, options);
+        return new DeepDiveRuntime(collection.BuildServiceProvider(), database, clock, options);
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -114,7 +117,7 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
         return next is { } n && n <= clock.GetUtcNow();
     }
 
-    /// <summary>The earliest next firing of any trigger.</summary>
+    /// <summary>The earliest next firing of any waiting trigger, read from Quartz's own table (ticks, UTC).</summary>
     public async Task<DateTimeOffset?> NextTriggerAsync(CancellationToken cancellationToken)
     {
         if (scheduler is null)
@@ -122,17 +125,10 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
             return null;
         }
 
-        DateTimeOffset? earliest = null;
-        foreach (var key in await scheduler.GetTriggerKeys(Quartz.Impl.Matchers.GroupMatcher<TriggerKey>.AnyGroup(), cancellationToken))
-        {
-            var trigger = await scheduler.GetTrigger(key, cancellationToken);
-            if (trigger?.GetNextFireTimeUtc() is { } next && (earliest is null || next < earliest))
-            {
-                earliest = next;
-            }
-        }
-
-        return earliest;
+        const string sql = "SELECT MIN(next_fire_time) FROM qrtz_triggers WHERE sched_name = @Name AND trigger_state IN ('WAITING', 'ACQUIRED')";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ticks = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { Name = options.InstanceName }, cancellationToken: cancellationToken));
+        return ticks is { } t && t > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
     }
 
     /// <summary>The earliest instant at which the engine itself has work: a trigger, a sleeping workflow, a future event.</summary>

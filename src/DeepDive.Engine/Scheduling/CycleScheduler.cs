@@ -22,15 +22,15 @@ public sealed class CycleScheduler(ISchedulerFactory schedulers)
         var trigger = TriggerBuilder.Create()
             .WithIdentity(key.Name, key.Group)
             .ForJob(key)
-            .WithCronSchedule(cycle.Schedule.ToCron(), c => c.InTimeZone(zone).WithMisfireHandlingInstructionFireAndProceed())
+            .WithCronSchedule(cycle.Schedule.ToCron(), c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
-        await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
+        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 
     /// <summary>The next firing instants of a cycle, as its trigger computes them.</summary>
     public static IReadOnlyList<DateTimeOffset> Next(CycleDefinition cycle, DateTimeOffset after, int count)
     {
-        var cron = new CronExpression(cycle.Schedule.ToCron()) { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone) };
+        var cron = new CronExpression(cycle.Schedule.ToCron(), TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone));
         var result = new List<DateTimeOffset>();
         var from = after;
         while (result.Count < count && cron.GetNextValidTimeAfter(from) is { } next)

@@ -11,7 +11,7 @@ public sealed class ReAuditScheduler(ISchedulerFactory schedulers)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var key = JobFor(partnershipId, sourceRoundId);
-        if (await scheduler.CheckExists(key, cancellationToken))
+        if (await scheduler.Exists(key, cancellationToken))
         {
             return;
         }
@@ -24,11 +24,11 @@ public sealed class ReAuditScheduler(ISchedulerFactory schedulers)
         var trigger = TriggerBuilder.Create()
             .WithIdentity(key.Name, key.Group)
             .StartAt(new DateTimeOffset(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc)))
-            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         try
         {
-            await scheduler.ScheduleJob(job, trigger, cancellationToken);
+            await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken);
         }
         catch (ObjectAlreadyExistsException)
         {

@@ -37,7 +37,7 @@ public sealed class SimulatedAuditors(int seed)
 
     public sealed record Answer(DateTime SubmitAtUtc, TaskSubmission Submission);
 
-    public Answer Answer(string taskId, DateTime openedUtc, bool reAudit)
+    public Answer Respond(string taskId, DateTime openedUtc, bool reAudit)
     {
         var random = new Random(Hash(taskId));
         // Most come in within the 20-day deadline, some are late.

@@ -40,7 +40,7 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
         {
             PollInterval = TimeSpan.FromMilliseconds(40),
             IdleTime = TimeSpan.FromMilliseconds(10),
-            SchedulerIdleWait = TimeSpan.FromMilliseconds(25),
+            SchedulerIdleWait = TimeSpan.FromSeconds(1),
         });
         await runtime.StartAsync(cancellationToken);
         var scheduler = runtime.Services.GetRequiredService<CycleScheduler>();
@@ -61,7 +61,7 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
             {
                 if (known.Add(task.TaskId))
                 {
-                    var answer = auditors.Answer(task.TaskId, task.OpenedUtc, task.Kind == "re-audit");
+                    var answer = auditors.Respond(task.TaskId, task.OpenedUtc, task.Kind == "re-audit");
                     planned[(answer.SubmitAtUtc, task.TaskId)] = (task, answer);
                 }
             }

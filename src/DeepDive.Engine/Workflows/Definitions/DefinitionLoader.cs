@@ -81,7 +81,7 @@ public static class DefinitionLoader
     private static IEnumerable<DefinitionError> SchemaErrors(string file, EvaluationResults results)
     {
         var found = new List<DefinitionError>();
-        foreach (var detail in results.Details.Where(d => d.Errors is { Count: > 0 }))
+        foreach (var detail in (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }))
         {
             foreach (var (_, message) in detail.Errors!)
             {
