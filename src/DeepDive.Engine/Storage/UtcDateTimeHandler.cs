@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using Dapper;
+using Npgsql;
 
 namespace DeepDive.Engine.Storage;
 
@@ -13,6 +14,11 @@ internal sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
     {
         if (Interlocked.Exchange(ref registered, 1) == 0)
         {
+            // Dapper consults its built-in type map before handlers when binding parameters, so without this
+            // SetValue is never called for DateTime (DapperLib/Dapper#206): times would go as legacy datetime
+            // on SQL Server, and an unspecified kind as a local timestamp on PostgreSQL.
+            SqlMapper.RemoveTypeMap(typeof(DateTime));
+            SqlMapper.RemoveTypeMap(typeof(DateTime?));
             SqlMapper.AddTypeHandler(new UtcDateTimeHandler());
         }
     }
@@ -25,7 +31,11 @@ internal sealed class UtcDateTimeHandler : SqlMapper.TypeHandler<DateTime>
             DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
             _ => value,
         };
-        parameter.DbType = DbType.DateTime2;
+        // Npgsql infers timestamptz from Kind=Utc; DbType.DateTime2 would mean timestamp without time zone there.
+        if (parameter is not NpgsqlParameter)
+        {
+            parameter.DbType = DbType.DateTime2;
+        }
     }
 
     public override DateTime Parse(object value) => value switch

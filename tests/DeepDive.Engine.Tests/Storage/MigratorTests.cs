@@ -1,0 +1,94 @@
+using DeepDive.Engine.Storage;
+using DeepDive.Engine.Tests.Support;
+
+namespace DeepDive.Engine.Tests.Storage;
+
+[Collection(PostgresCollection.Name)]
+public sealed class MigratorTests(PostgresServer postgres)
+{
+    [Fact]
+    public void Scripts_ForEveryDialect_HaveTheSameNumberedFiles()
+    {
+        var sqlite = Migrator.Scripts("sqlite").Select(s => s.Name).ToList();
+
+        sqlite.Should().NotBeEmpty().And.Contain("0001_initial.sql");
+        Migrator.Scripts("postgres").Select(s => s.Name).Should().Equal(sqlite);
+        Migrator.Scripts("sqlserver").Select(s => s.Name).Should().Equal(sqlite);
+    }
+
+    [Fact]
+    public void Upgrade_OnNewSqliteFile_AppliesEveryScriptThenNothing()
+    {
+        using var sqlite = SqliteDatabase.Create();
+        sqlite.Database.Dialect.Kind.Should().Be(DatabaseKind.Sqlite);
+
+        Migrator.Upgrade(sqlite.Database).Applied.Should().Equal(Migrator.Scripts("sqlite").Select(s => s.Name));
+        Migrator.Upgrade(sqlite.Database).Applied.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Upgrade_OnNewSqliteFile_CreatesTheDomainAndWorkflowTables()
+    {
+        using var sqlite = SqliteDatabase.CreateMigrated();
+        await using var connection = await sqlite.Database.OpenAsync(CancellationToken.None);
+
+        var shape = await SchemaShape.OfSqliteAsync(connection);
+
+        shape.Should().Contain(["table partnership", "table case_record", "table audit_round", "table wf_instance", "table wf_error"]);
+    }
+
+    [PostgresFact]
+    public async Task Upgrade_OnNewPostgresDatabase_AppliesEveryScriptThenNothing()
+    {
+        var database = Database.Open(await postgres.CreateDatabaseAsync());
+        database.Dialect.Kind.Should().Be(DatabaseKind.Postgres);
+
+        Migrator.Upgrade(database).Applied.Should().Equal(Migrator.Scripts("postgres").Select(s => s.Name));
+        Migrator.Upgrade(database).Applied.Should().BeEmpty();
+    }
+
+    [PostgresFact]
+    public async Task Upgrade_OnPostgres_CreatesEveryTableOfTheSqliteSchema()
+    {
+        var database = Database.Open(await postgres.CreateDatabaseAsync());
+        Migrator.Upgrade(database);
+        using var sqlite = SqliteDatabase.CreateMigrated();
+
+        var expected = await ShapeAsync(sqlite.Database);
+        var actual = await ShapeAsync(database);
+
+        Tables(actual).Should().Equal(Tables(expected));
+    }
+
+    [PostgresFact]
+    public async Task Upgrade_OnPostgres_GivesTheSqliteColumnsKeysAndIndexes()
+    {
+        var database = await postgres.CreateMigratedDatabaseAsync();
+        using var sqlite = SqliteDatabase.CreateMigrated();
+
+        var actual = await ShapeAsync(database);
+
+        actual.Should().BeEquivalentTo(await ShapeAsync(sqlite.Database));
+    }
+
+    [PostgresFact]
+    public async Task CreateMigratedDatabase_GivesSeparateDatabasesWithNothingLeftToApply()
+    {
+        var first = await postgres.CreateMigratedDatabaseAsync();
+        var second = await postgres.CreateMigratedDatabaseAsync();
+
+        first.ConnectionString.Should().NotBe(second.ConnectionString);
+        Migrator.Upgrade(first).Applied.Should().BeEmpty();
+        Migrator.Upgrade(second).Applied.Should().BeEmpty();
+    }
+
+    private static async Task<IReadOnlyList<string>> ShapeAsync(Database database)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return database.Dialect.Kind == DatabaseKind.Postgres
+            ? await SchemaShape.OfPostgresAsync(connection)
+            : await SchemaShape.OfSqliteAsync(connection);
+    }
+
+    private static List<string> Tables(IEnumerable<string> shape) => shape.Where(f => f.StartsWith("table ", StringComparison.Ordinal)).ToList();
+}
