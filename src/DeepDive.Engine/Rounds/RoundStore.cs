@@ -8,8 +8,18 @@ namespace DeepDive.Engine.Rounds;
 /// <summary>Reads rounds and the sampling frame they draw from.</summary>
 public sealed class RoundStore(Database database)
 {
-    private sealed record Row(string PartnershipId, string RoundId, string CycleId, string Kind, DateTime ScheduledForUtc,
-        DateTime StartedUtc, long Seed, string CycleJson, string? ParentRoundId);
+    private sealed class Row
+    {
+        public string PartnershipId { get; set; } = "";
+        public string RoundId { get; set; } = "";
+        public string CycleId { get; set; } = "";
+        public string Kind { get; set; } = "";
+        public DateTime ScheduledForUtc { get; set; }
+        public DateTime StartedUtc { get; set; }
+        public long Seed { get; set; }
+        public string CycleJson { get; set; } = "";
+        public string? ParentRoundId { get; set; }
+    }
 
     public async Task<RoundRecord> GetAsync(string roundId, CancellationToken cancellationToken)
     {

@@ -26,7 +26,17 @@ public static class RuntimeServices
         }
 
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("WorkflowCore", LogLevel.Critical).AddFilter("Quartz", LogLevel.Error));
+        services.AddLogging(b =>
+        {
+            if (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("DEEPDIVE_LOG"), ignoreCase: true, out var level))
+            {
+                b.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider());
+            }
+            else
+            {
+                b.SetMinimumLevel(LogLevel.None);
+            }
+        });
         services.AddSingleton(database);
         services.AddSingleton(clock);
         services.AddSingleton(options);

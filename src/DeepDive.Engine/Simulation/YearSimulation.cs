@@ -25,7 +25,13 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
 
     public sealed record Options(DateTime FromUtc, DateTime ToUtc, int CaseCount);
 
-    private sealed record OpenTask(string TaskId, DateTime OpenedUtc, string? AuditorId, string Kind);
+    private sealed class OpenTask
+    {
+        public string TaskId { get; set; } = "";
+        public DateTime OpenedUtc { get; set; }
+        public string? AuditorId { get; set; }
+        public string Kind { get; set; } = "";
+    }
 
     public async Task<YearSummary> RunAsync(Options options, IProgress<Progress>? progress, CancellationToken cancellationToken)
     {

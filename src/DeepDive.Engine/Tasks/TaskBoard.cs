@@ -9,8 +9,18 @@ namespace DeepDive.Engine.Tasks;
 /// <summary>What an auditor sees and does: their deep-dive tasks, and submitting the audit tool for one.</summary>
 public sealed class TaskBoard(Database database, WorkflowJson json, TimeProvider clock)
 {
-    public sealed record TaskView(string TaskId, string CaseRef, string Agency, string? AuditorId, string Status, DateTime DueUtc,
-        DateTime? SubmittedUtc, string? Grade, int Late);
+    public sealed class TaskView
+    {
+        public string TaskId { get; set; } = "";
+        public string CaseRef { get; set; } = "";
+        public string Agency { get; set; } = "";
+        public string? AuditorId { get; set; }
+        public string Status { get; set; } = "";
+        public DateTime DueUtc { get; set; }
+        public DateTime? SubmittedUtc { get; set; }
+        public string? Grade { get; set; }
+        public int Late { get; set; }
+    }
 
     private const string Columns = """
         task_id AS TaskId, case_ref AS CaseRef, agency AS Agency, auditor_id AS AuditorId, status AS Status, due_utc AS DueUtc,

@@ -5,7 +5,12 @@ namespace DeepDive.Engine.Workflows.Persistence;
 
 public sealed partial class DapperPersistenceProvider
 {
-    private sealed record CommandRow(string CommandName, string Data, long ExecuteTime);
+    private sealed class CommandRow
+    {
+        public string CommandName { get; set; } = "";
+        public string Data { get; set; } = "";
+        public long ExecuteTime { get; set; }
+    }
 
     public async Task ScheduleCommand(ScheduledCommand command)
     {

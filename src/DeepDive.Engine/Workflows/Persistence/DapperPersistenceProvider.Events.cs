@@ -6,7 +6,15 @@ namespace DeepDive.Engine.Workflows.Persistence;
 
 public sealed partial class DapperPersistenceProvider
 {
-    private sealed record EventRow(string Id, string EventName, string EventKey, string? DataJson, long EventTime, int IsProcessed);
+    private sealed class EventRow
+    {
+        public string Id { get; set; } = "";
+        public string EventName { get; set; } = "";
+        public string EventKey { get; set; } = "";
+        public string? DataJson { get; set; }
+        public long EventTime { get; set; }
+        public int IsProcessed { get; set; }
+    }
 
     public async Task<string> CreateEvent(Event newEvent, CancellationToken cancellationToken = default)
     {

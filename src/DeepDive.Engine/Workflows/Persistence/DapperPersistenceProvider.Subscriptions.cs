@@ -6,9 +6,20 @@ namespace DeepDive.Engine.Workflows.Persistence;
 
 public sealed partial class DapperPersistenceProvider
 {
-    private sealed record SubscriptionRow(
-        string Id, string InstanceId, int StepId, string? PointerId, string EventName, string EventKey, long SubscribeAsOf,
-        string? DataJson, string? ExternalToken, string? ExternalWorkerId, long? ExternalTokenExpiry);
+    private sealed class SubscriptionRow
+    {
+        public string Id { get; set; } = "";
+        public string InstanceId { get; set; } = "";
+        public int StepId { get; set; }
+        public string? PointerId { get; set; }
+        public string EventName { get; set; } = "";
+        public string EventKey { get; set; } = "";
+        public long SubscribeAsOf { get; set; }
+        public string? DataJson { get; set; }
+        public string? ExternalToken { get; set; }
+        public string? ExternalWorkerId { get; set; }
+        public long? ExternalTokenExpiry { get; set; }
+    }
 
     private const string SubscriptionColumns = """
         id AS Id, instance_id AS InstanceId, step_id AS StepId, pointer_id AS PointerId, event_name AS EventName, event_key AS EventKey,

@@ -6,11 +6,25 @@ namespace DeepDive.Engine.Workflows.Persistence;
 
 public sealed partial class DapperPersistenceProvider
 {
-    private sealed record InstanceRow(
-        string Id, string DefinitionId, int Version, string? Description, string? Reference, int Status,
-        long? NextExecution, string? DataJson, long CreateTime, long? CompleteTime);
+    private sealed class InstanceRow
+    {
+        public string Id { get; set; } = "";
+        public string DefinitionId { get; set; } = "";
+        public int Version { get; set; }
+        public string? Description { get; set; }
+        public string? Reference { get; set; }
+        public int Status { get; set; }
+        public long? NextExecution { get; set; }
+        public string? DataJson { get; set; }
+        public long CreateTime { get; set; }
+        public long? CompleteTime { get; set; }
+    }
 
-    private sealed record PointerRow(string InstanceId, string BodyJson);
+    private sealed class PointerRow
+    {
+        public string InstanceId { get; set; } = "";
+        public string BodyJson { get; set; } = "";
+    }
 
     public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {

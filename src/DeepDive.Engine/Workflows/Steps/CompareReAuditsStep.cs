@@ -12,7 +12,12 @@ namespace DeepDive.Engine.Workflows.Steps;
 /// <summary>Records each re-audited case as improved, same or worse beside its first finding.</summary>
 public sealed class CompareReAuditsStep(StepWrites stepWrites, Database database) : DomainStep(stepWrites)
 {
-    private sealed record Pair(string DeepDiveId, string? Grade, string? FirstGrade);
+    private sealed class Pair
+    {
+        public string DeepDiveId { get; set; } = "";
+        public string? Grade { get; set; }
+        public string? FirstGrade { get; set; }
+    }
 
     protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {

@@ -16,7 +16,14 @@ public sealed class SummariseRoundStep(StepWrites stepWrites, RoundStore rounds,
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record Row(string CaseRef, string? School, string? OverallGrade, int NeedsWork, string? AnswersJson);
+    private sealed class Row
+    {
+        public string CaseRef { get; set; } = "";
+        public string? School { get; set; }
+        public string? OverallGrade { get; set; }
+        public int NeedsWork { get; set; }
+        public string? AnswersJson { get; set; }
+    }
 
     protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {
