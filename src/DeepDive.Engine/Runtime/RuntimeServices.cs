@@ -52,6 +52,8 @@ public static class RuntimeServices
             o.UsePollInterval(options.PollInterval);
             o.UseIdleTime(options.IdleTime);
             o.UseErrorRetryInterval(TimeSpan.FromMinutes(5));
+            // No search index is configured, so indexing would only load every instance again after each step.
+            o.EnableIndexes = false;
         });
         services.AddSingleton<IDateTimeProvider>(new TimeProviderClock(clock));
 

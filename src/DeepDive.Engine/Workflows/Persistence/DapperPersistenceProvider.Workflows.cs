@@ -190,7 +190,6 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default)
     {
-        stepWrites.Forget(Id);
         var found = await LoadAsync([Id], cancellationToken);
         return found.Count == 1 ? found[0] : throw new InvalidOperationException($"Workflow instance {Id} does not exist.");
     }

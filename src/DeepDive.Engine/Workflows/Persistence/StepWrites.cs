@@ -39,11 +39,4 @@ public sealed class StepWrites
 
     public IReadOnlyList<Func<Task>> TakeAfterCommit(string workflowId) =>
         afterCommit.TryRemove(workflowId, out var list) ? list : [];
-
-    /// <summary>Drops what a run left behind when its workflow was never persisted.</summary>
-    public void Forget(string workflowId)
-    {
-        pending.TryRemove(workflowId, out _);
-        afterCommit.TryRemove(workflowId, out _);
-    }
 }
