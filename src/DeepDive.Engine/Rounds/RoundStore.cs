@@ -46,12 +46,12 @@ public sealed class RoundStore(Database database)
         var where = new List<string> { "c.partnership_id = @PartnershipId", "c.opened_on <= @AsAt" };
         if (filter.Agencies is { Count: > 0 })
         {
-            where.Add("c.agency IN @Agencies");
+            where.Add(database.Dialect.InList("c.agency", "@Agencies"));
         }
 
         if (filter.CaseTypes is { Count: > 0 })
         {
-            where.Add("c.case_type IN @CaseTypes");
+            where.Add(database.Dialect.InList("c.case_type", "@CaseTypes"));
         }
 
         if (filter.OpenOnly)
@@ -80,8 +80,8 @@ public sealed class RoundStore(Database database)
         {
             PartnershipId = partnershipId,
             AsAt = asAtUtc,
-            Agencies = filter.Agencies ?? [],
-            CaseTypes = filter.CaseTypes ?? [],
+            Agencies = (filter.Agencies ?? []).ToArray(),
+            CaseTypes = (filter.CaseTypes ?? []).ToArray(),
             ClosedSince = asAtUtc.AddMonths(-(filter.ClosedWithinMonths ?? 0)),
             AuditedSince = asAtUtc.AddMonths(-12),
         });

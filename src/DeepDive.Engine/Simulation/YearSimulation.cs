@@ -23,7 +23,7 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
 {
     public sealed record Progress(DateTime NowUtc, double Fraction, string Activity);
 
-    public sealed record Options(DateTime FromUtc, DateTime ToUtc, int CaseCount);
+    public sealed record Options(DateTime FromUtc, DateTime ToUtc, int CaseCount, string InstanceName = "deepdive");
 
     private sealed class OpenTask
     {
@@ -47,6 +47,7 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
             PollInterval = TimeSpan.FromMilliseconds(40),
             IdleTime = TimeSpan.FromMilliseconds(10),
             SchedulerIdleWait = TimeSpan.FromSeconds(1),
+            InstanceName = options.InstanceName,
         });
         await runtime.StartAsync(cancellationToken);
         var scheduler = runtime.Services.GetRequiredService<CycleScheduler>();

@@ -27,6 +27,9 @@ public interface ISqlDialect
     /// <summary>An insert that does nothing when a row with the same key exists.</summary>
     string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns);
 
+    /// <summary>A test that <paramref name="column"/> is one of the values in a list parameter (Dapper expands it, or the server takes an array).</summary>
+    string InList(string column, string parameter);
+
     /// <summary>Limits a SELECT ... ORDER BY query to the first <paramref name="count"/> rows.</summary>
     string Top(string selectWithOrderBy, int count);
 }

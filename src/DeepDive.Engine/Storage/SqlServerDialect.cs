@@ -23,6 +23,8 @@ public sealed class SqlServerDialect : ISqlDialect
     public string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
         Merge(table, keyColumns, otherColumns, update: false);
 
+    public string InList(string column, string parameter) => $"{column} IN {parameter}";
+
     public string Top(string selectWithOrderBy, int count) =>
         $"{selectWithOrderBy} OFFSET 0 ROWS FETCH NEXT {count} ROWS ONLY";
 
