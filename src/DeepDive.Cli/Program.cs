@@ -2,6 +2,12 @@ using DeepDive.Cli.Commands;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
+// Spectre falls back to 80 columns when output is redirected; honour COLUMNS so logs and scripts get unwrapped lines.
+if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns > 0)
+{
+    AnsiConsole.Profile.Width = columns;
+}
+
 var app = new CommandApp();
 app.Configure(config =>
 {
