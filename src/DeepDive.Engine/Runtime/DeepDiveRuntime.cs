@@ -75,11 +75,12 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
     /// </summary>
     public async Task WaitUntilIdleAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        // Real time, not the engine's clock: this bounds how long the caller waits.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         var quietChecks = 0;
         while (quietChecks < 2)
         {
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > timeout)
             {
                 throw new TimeoutException($"The engine still had due work after {timeout.TotalSeconds:0} s: {await DescribeDueAsync(cancellationToken)}");
             }
