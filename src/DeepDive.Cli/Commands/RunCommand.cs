@@ -10,6 +10,15 @@ public sealed class RunSettings : DatabaseSettings
     [CommandOption("--until-idle")]
     [Description("Stop once nothing is due, instead of running until Ctrl+C.")]
     public bool UntilIdle { get; init; }
+
+    [CommandOption("--clustered")]
+    [Description("Share the database with other deepdive processes (PostgreSQL or SQL Server): Quartz runs clustered, workflows are locked in the database.")]
+    public bool Clustered { get; init; }
+
+    [CommandOption("--poll-ms <MS>")]
+    [Description("How often to look in the store for due work, in milliseconds. Default: 2000")]
+    [DefaultValue(2000)]
+    public int PollMs { get; init; } = 2000;
 }
 
 /// <summary>Runs the engine: Quartz fires cycles and re-audits, WorkflowCore runs rounds and deep dives.</summary>
@@ -18,9 +27,13 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var database = settings.OpenDatabase();
-        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System);
+        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System, new RuntimeOptions
+        {
+            Clustered = settings.Clustered,
+            PollInterval = TimeSpan.FromMilliseconds(Math.Max(10, settings.PollMs)),
+        });
         await runtime.StartAsync(cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"DeepDive is running on {database.Dialect.Kind}. {(settings.UntilIdle ? "It stops when nothing is due." : "Press Ctrl+C to stop.")}");
+        AnsiConsole.MarkupLineInterpolated($"DeepDive is running on {database.Dialect.Kind}{(settings.Clustered ? ", clustered" : "")} as {Engine.Workflows.Persistence.ExecutionJournal.Node}. {(settings.UntilIdle ? "It stops when nothing is due." : "Press Ctrl+C to stop.")}");
         if (settings.UntilIdle)
         {
             await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(10), cancellationToken);

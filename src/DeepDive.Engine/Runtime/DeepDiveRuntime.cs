@@ -34,7 +34,8 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
         return new DeepDiveRuntime(collection.BuildServiceProvider(), database, clock, options);
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Upgrades the schema and loads the workflow definitions, without starting anything.</summary>
+    public void Prepare()
     {
         Migrator.Upgrade(database);
         var registry = services.GetRequiredService<IWorkflowRegistry>();
@@ -45,7 +46,11 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
                 registry.RegisterWorkflow(definition);
             }
         }
+    }
 
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Prepare();
         await services.GetRequiredService<IWorkflowHost>().StartAsync(cancellationToken);
         scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
         await scheduler.Start(cancellationToken);

@@ -6,6 +6,7 @@ using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Definitions;
+using DeepDive.Engine.Workflows.Locks;
 using DeepDive.Engine.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,7 @@ public static class RuntimeServices
         services.AddSingleton(options);
         services.AddSingleton(WorkflowTypes.CreateSerializer());
         services.AddSingleton<PointerSnapshots>();
+        services.AddSingleton<ExecutionJournal>();
         services.AddSingleton<StepWrites>();
 
         services.AddWorkflow(o =>
@@ -49,6 +51,14 @@ public static class RuntimeServices
             o.UsePersistence(sp => new DapperPersistenceProvider(
                 sp.GetRequiredService<Database>(), sp.GetRequiredService<WorkflowJson>(),
                 sp.GetRequiredService<PointerSnapshots>(), sp.GetRequiredService<StepWrites>()));
+            if (database.Dialect.Kind != DatabaseKind.Sqlite)
+            {
+                // Any process may share a server database, so instances are locked in the database, not just in memory.
+                ILockStatements statements = database.Dialect.Kind == DatabaseKind.Postgres ? new PostgresAdvisoryLocks() : new SqlServerAppLocks();
+                o.UseDistributedLockManager(sp => new DatabaseLockProvider(sp.GetRequiredService<Database>(), statements,
+                    sp.GetRequiredService<ILogger<DatabaseLockProvider>>()));
+            }
+
             o.UsePollInterval(options.PollInterval);
             o.UseIdleTime(options.IdleTime);
             o.UseErrorRetryInterval(TimeSpan.FromMinutes(5));

@@ -11,8 +11,11 @@ public delegate Task DomainWrite(DbConnection connection, DbTransaction transact
 /// provider runs them in the same transaction as the workflow instance and its subscriptions, so a step's
 /// effects and the engine's record that the step ran commit together or not at all.
 /// </summary>
-public sealed class StepWrites
+public sealed class StepWrites(ExecutionJournal? journal = null)
 {
+    /// <summary>Where completed step executions are recorded; none in bare set-ups such as benchmarks.</summary>
+    public ExecutionJournal? Journal => journal;
+
     private readonly ConcurrentDictionary<string, List<DomainWrite>> pending = new();
     private readonly ConcurrentDictionary<string, List<Func<Task>>> afterCommit = new();
 

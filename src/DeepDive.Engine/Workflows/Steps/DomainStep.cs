@@ -14,6 +14,12 @@ public abstract class DomainStep(StepWrites stepWrites) : StepBodyAsync
     {
         var batch = new StepBatch();
         var result = await RunAsync(context, batch, context.CancellationToken);
+        // A step that completed is journalled; a wait (subscribing, sleeping) is not an execution of the step yet.
+        if (result.Proceed && stepWrites.Journal is { } journal)
+        {
+            batch.Write(journal.Record(context));
+        }
+
         stepWrites.Add(context.Workflow.Id, batch.Writes);
         stepWrites.AddAfterCommit(context.Workflow.Id, batch.AfterCommit);
         return result;
