@@ -7,6 +7,7 @@ using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Definitions;
 using DeepDive.Engine.Workflows.Locks;
+using DeepDive.Engine.Workflows.Queues;
 using DeepDive.Engine.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -59,6 +60,7 @@ public static class RuntimeServices
                     sp.GetRequiredService<ILogger<DatabaseLockProvider>>()));
             }
 
+            o.UseQueueProvider(_ => new DeduplicatingQueueProvider());
             o.UsePollInterval(options.PollInterval);
             o.UseIdleTime(options.IdleTime);
             o.UseErrorRetryInterval(TimeSpan.FromMinutes(5));

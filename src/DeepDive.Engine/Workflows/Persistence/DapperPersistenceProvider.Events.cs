@@ -68,7 +68,15 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<IEnumerable<string>> GetRunnableEvents(DateTime asAt, CancellationToken cancellationToken = default)
     {
-        const string sql = "SELECT id FROM wf_event WHERE is_processed = 0 AND event_time <= @AsAt ORDER BY event_time, id";
+        // Only events a workflow waits for: one nobody waits for yet is delivered when its subscription is made
+        // (WorkflowCore looks up earlier events then), so polling it again and again would only load the store.
+        const string sql = """
+            SELECT e.id FROM wf_event e
+            WHERE e.is_processed = 0 AND e.event_time <= @AsAt
+              AND EXISTS (SELECT 1 FROM wf_subscription s
+                          WHERE s.terminated = 0 AND s.event_name = e.event_name AND s.event_key = e.event_key AND s.subscribe_as_of <= e.event_time)
+            ORDER BY e.event_time, e.id
+            """;
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { AsAt = Ticks(asAt) }, cancellationToken: cancellationToken))).ToList();
     }

@@ -34,8 +34,9 @@ internal sealed class WorkerProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment["DEEPDIVE_LOG"] = "warning";
+        info.Environment["DEEPDIVE_LOG"] = Environment.GetEnvironmentVariable("EXP_LOG") ?? "warning";
         info.Environment["NO_COLOR"] = "1";
+        if (Environment.GetEnvironmentVariable("EXP_TRACE") is { } trace) info.Environment["EXP_TRACE"] = trace;
         var process = Process.Start(info)!;
         var writer = new StreamWriter(log) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (writer) { writer.WriteLine(e.Data); } } };
