@@ -29,7 +29,14 @@ public static class ConnectionTarget
 
         if (builder.ContainsKey("Host"))
         {
-            return new Database(new PostgresDialect(), connection);
+            var postgres = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+            if (!builder.ContainsKey("No Reset On Close"))
+            {
+                // DeepDive sets no session state on pooled connections, so the DISCARD ALL on every return is wasted.
+                postgres.NoResetOnClose = true;
+            }
+
+            return new Database(new PostgresDialect(), postgres.ConnectionString);
         }
 
         if (builder.ContainsKey("Server") || builder.ContainsKey("Initial Catalog") || builder.ContainsKey("Integrated Security")

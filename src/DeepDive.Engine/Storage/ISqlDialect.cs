@@ -27,6 +27,9 @@ public interface ISqlDialect
     /// <summary>An insert that does nothing when a row with the same key exists.</summary>
     string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns);
 
+    /// <summary>An insert that, when the key exists, keeps the smaller of the stored and the new <paramref name="column"/>.</summary>
+    string UpsertKeepingEarliest(string table, IReadOnlyList<string> keyColumns, string column);
+
     /// <summary>A test that <paramref name="column"/> is one of the values in a list parameter (Dapper expands it, or the server takes an array).</summary>
     string InList(string column, string parameter);
 

@@ -23,6 +23,9 @@ public sealed class PostgresDialect : ISqlDialect
     public string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
         SqlText.InsertOnConflict(table, keyColumns, otherColumns, update: false);
 
+    public string UpsertKeepingEarliest(string table, IReadOnlyList<string> keyColumns, string column) =>
+        SqlText.InsertKeepingEarliest(table, keyColumns, column);
+
     public string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 
     public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";

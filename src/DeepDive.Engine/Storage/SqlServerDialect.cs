@@ -23,6 +23,16 @@ public sealed class SqlServerDialect : ISqlDialect
     public string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
         Merge(table, keyColumns, otherColumns, update: false);
 
+    public string UpsertKeepingEarliest(string table, IReadOnlyList<string> keyColumns, string column)
+    {
+        var all = keyColumns.Append(column).ToList();
+        var source = string.Join(", ", all.Select(c => $"@{SqlText.Param(c)} AS {c}"));
+        var on = string.Join(" AND ", keyColumns.Select(c => $"target.{c} = source.{c}"));
+        return $"MERGE INTO {table} WITH (HOLDLOCK) AS target USING (SELECT {source}) AS source ON {on} "
+            + $"WHEN MATCHED AND source.{column} < target.{column} THEN UPDATE SET {column} = source.{column} "
+            + $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select(c => $"source.{c}"))});";
+    }
+
     public string InList(string column, string parameter) => $"{column} IN {parameter}";
 
     public string Top(string selectWithOrderBy, int count) =>

@@ -17,4 +17,11 @@ internal static class SqlText
             : "DO NOTHING";
         return insert + conflict + action;
     }
+
+    public static string InsertKeepingEarliest(string table, IReadOnlyList<string> keys, string column)
+    {
+        var all = keys.Append(column).ToList();
+        return $"INSERT INTO {table} ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select(c => "@" + Param(c)))}) "
+            + $"ON CONFLICT ({string.Join(", ", keys)}) DO UPDATE SET {column} = CASE WHEN excluded.{column} < {table}.{column} THEN excluded.{column} ELSE {table}.{column} END";
+    }
 }

@@ -29,6 +29,9 @@ public sealed class SqliteDialect : ISqlDialect
     public string InsertIfAbsent(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
         SqlText.InsertOnConflict(table, keyColumns, otherColumns, update: false);
 
+    public string UpsertKeepingEarliest(string table, IReadOnlyList<string> keyColumns, string column) =>
+        SqlText.InsertKeepingEarliest(table, keyColumns, column);
+
     public string InList(string column, string parameter) => $"{column} IN {parameter}";
 
     public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";

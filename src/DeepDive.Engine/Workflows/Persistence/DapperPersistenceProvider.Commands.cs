@@ -14,30 +14,37 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task ScheduleCommand(ScheduledCommand command)
     {
-        // Keeps the earliest time when the same command is scheduled again.
-        var insert = database.Dialect.InsertIfAbsent("wf_scheduled_command", ["command_name", "data"], ["execute_time"]);
-        const string earlier = "UPDATE wf_scheduled_command SET execute_time = @ExecuteTime WHERE command_name = @CommandName AND data = @Data AND execute_time > @ExecuteTime";
+        // One statement: the same command scheduled again keeps the earlier of the two times.
+        var sql = database.Dialect.UpsertKeepingEarliest("wf_scheduled_command", ["command_name", "data"], "execute_time");
         await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var transaction = await connection.BeginTransactionAsync();
-        var args = new { command.CommandName, command.Data, command.ExecuteTime };
-        await connection.ExecuteAsync(new CommandDefinition(insert, args, transaction));
-        await connection.ExecuteAsync(new CommandDefinition(earlier, args, transaction));
-        await transaction.CommitAsync();
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { command.CommandName, command.Data, command.ExecuteTime }));
     }
 
     public async Task ProcessCommands(DateTimeOffset asOf, Func<ScheduledCommand, Task> action, CancellationToken cancellationToken = default)
     {
-        const string sql = """
+        // Commands are hints: the instance's next_execution and the event's is_processed are the truth, and
+        // the poller schedules again whatever is still due. So the due ones are taken in two statements, not one per row.
+        const string select = """
             SELECT command_name AS CommandName, data AS Data, execute_time AS ExecuteTime
             FROM wf_scheduled_command WHERE execute_time <= @AsOf ORDER BY execute_time
             """;
-        const string delete = "DELETE FROM wf_scheduled_command WHERE command_name = @CommandName AND data = @Data AND execute_time = @ExecuteTime";
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var due = (await connection.QueryAsync<CommandRow>(new CommandDefinition(sql, new { AsOf = asOf.UtcTicks }, cancellationToken: cancellationToken))).ToList();
+        const string delete = "DELETE FROM wf_scheduled_command WHERE execute_time <= @AsOf";
+        List<CommandRow> due;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var args = new { AsOf = asOf.UtcTicks };
+            due = (await connection.QueryAsync<CommandRow>(new CommandDefinition(select, args, cancellationToken: cancellationToken))).ToList();
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(delete, new { AsOf = due.Max(d => d.ExecuteTime) }, cancellationToken: cancellationToken));
+        }
+
         foreach (var row in due)
         {
             await action(new ScheduledCommand { CommandName = row.CommandName, Data = row.Data, ExecuteTime = row.ExecuteTime });
-            await connection.ExecuteAsync(new CommandDefinition(delete, row, cancellationToken: cancellationToken));
         }
     }
 }
