@@ -93,7 +93,7 @@ public static class DefinitionLoader
         return found.Count > 0 ? found.Distinct() : [new DefinitionError(file, "$", "does not match the workflow schema")];
     }
 
-    /// <summary>A failing "if" subschema only means its "then" does not apply; its errors are not the document's.</summary>
+    // A failing "if" subschema only means its "then" does not apply; its errors are not the document's.
     private static bool UnderIf(string evaluationPath)
     {
         var segments = evaluationPath.Split('/');
