@@ -31,6 +31,13 @@ app.Configure(config =>
         task.AddCommand<TaskListCommand>("list").WithDescription("List open tasks, optionally for one auditor.");
         task.AddCommand<TaskSubmitCommand>("submit").WithDescription("Submit the completed audit tool for a task.");
     });
+    config.AddBranch("workflows", workflows =>
+    {
+        workflows.SetDescription("The workflow definitions: their ids, versions and steps.");
+        workflows.AddCommand<WorkflowsListCommand>("list").WithDescription("List every definition and version: id, description, step count, source file.");
+        workflows.AddCommand<WorkflowsValidateCommand>("validate").WithDescription("Check every definition against the schema and the step vocabulary.");
+        workflows.AddCommand<WorkflowsShowCommand>("show").WithDescription("Show a definition's steps as an outline (the latest version unless --version).");
+    });
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
     config.AddCommand<DemoCommand>("demo").WithDescription("Run a realistic audit year end to end in virtual time on a fresh SQLite database.");
     config.SetExceptionHandler((exception, _) =>

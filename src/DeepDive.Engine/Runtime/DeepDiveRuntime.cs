@@ -14,12 +14,14 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
     private readonly Database database;
     private readonly TimeProvider clock;
     private readonly RuntimeOptions options;
+    private readonly IReadOnlyList<DefinitionLoader.Source> extraDefinitions;
     private IScheduler? scheduler;
     private bool started;
 
-    private DeepDiveRuntime(ServiceProvider services, Database database, TimeProvider clock, RuntimeOptions options)
+    private DeepDiveRuntime(ServiceProvider services, Database database, TimeProvider clock, RuntimeOptions options, IReadOnlyList<DefinitionLoader.Source> extraDefinitions)
     {
         this.options = options;
+        this.extraDefinitions = extraDefinitions;
         this.services = services;
         this.database = database;
         this.clock = clock;
@@ -27,11 +29,17 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    public static DeepDiveRuntime Create(Database database, TimeProvider clock, RuntimeOptions? options = null)
+    /// <summary>
+    /// Builds the engine. <paramref name="extraDefinitions"/> are loaded with the embedded workflow definitions at start
+    /// (e.g. a newer version of one); every (id, version) is registered, so an instance carries on with the version it
+    /// started on while new instances start on the latest.
+    /// </summary>
+    public static DeepDiveRuntime Create(Database database, TimeProvider clock, RuntimeOptions? options = null,
+        IReadOnlyList<DefinitionLoader.Source>? extraDefinitions = null)
     {
         options ??= new RuntimeOptions();
         var collection = RuntimeServices.Build(database, clock, options);
-        return new DeepDiveRuntime(collection.BuildServiceProvider(), database, clock, options);
+        return new DeepDiveRuntime(collection.BuildServiceProvider(), database, clock, options, extraDefinitions ?? []);
     }
 
     /// <summary>Upgrades the schema and loads the workflow definitions, without starting anything.</summary>
@@ -39,7 +47,7 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
     {
         Migrator.Upgrade(database);
         var registry = services.GetRequiredService<IWorkflowRegistry>();
-        foreach (var definition in DefinitionLoader.Load(DefinitionLoader.Embedded()))
+        foreach (var definition in DefinitionLoader.Load([.. DefinitionLoader.Embedded(), .. extraDefinitions]))
         {
             if (!registry.IsRegistered(definition.Id, definition.Version))
             {

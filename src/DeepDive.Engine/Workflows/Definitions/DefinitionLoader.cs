@@ -33,7 +33,7 @@ public static class DefinitionLoader
     public static IReadOnlyList<WorkflowDefinition> Load(IReadOnlyList<Source> sources)
     {
         var errors = new List<DefinitionError>();
-        var definitions = new List<WorkflowDefinition>();
+        var definitions = new List<(string File, WorkflowDefinition Definition)>();
         var schema = Schema.Value;
         foreach (var source in sources)
         {
@@ -60,13 +60,14 @@ public static class DefinitionLoader
             errors.AddRange(builder.Errors);
             if (builder.Errors.Count == 0)
             {
-                definitions.Add(definition);
+                definitions.Add((source.File, definition));
             }
         }
 
-        foreach (var duplicate in definitions.GroupBy(d => (d.Id, d.Version)).Where(g => g.Count() > 1))
+        // Versions of one id live side by side; only the same (id, version) twice is ambiguous.
+        foreach (var duplicate in definitions.GroupBy(d => (d.Definition.Id, d.Definition.Version)).Where(g => g.Count() > 1))
         {
-            errors.Add(new DefinitionError(string.Join(", ", sources.Select(s => s.File)), "$.version",
+            errors.Add(new DefinitionError(string.Join(", ", duplicate.Select(d => d.File)), "$.version",
                 $"definition '{duplicate.Key.Id}' version {duplicate.Key.Version} is defined more than once"));
         }
 
@@ -75,13 +76,13 @@ public static class DefinitionLoader
             throw new DefinitionException(errors);
         }
 
-        return definitions;
+        return definitions.Select(d => d.Definition).ToList();
     }
 
     private static IEnumerable<DefinitionError> SchemaErrors(string file, EvaluationResults results)
     {
         var found = new List<DefinitionError>();
-        foreach (var detail in (results.Details ?? []).Where(d => d.Errors is { Count: > 0 }))
+        foreach (var detail in (results.Details ?? []).Where(d => d.Errors is { Count: > 0 } && !UnderIf(d.EvaluationPath.ToString())))
         {
             foreach (var (_, message) in detail.Errors!)
             {
@@ -90,6 +91,13 @@ public static class DefinitionLoader
         }
 
         return found.Count > 0 ? found.Distinct() : [new DefinitionError(file, "$", "does not match the workflow schema")];
+    }
+
+    // A failing "if" subschema only means its "then" does not apply; its errors are not the document's.
+    private static bool UnderIf(string evaluationPath)
+    {
+        var segments = evaluationPath.Split('/');
+        return segments.Where((segment, i) => segment == "if" && (i == 0 || segments[i - 1] is not ("properties" or "$defs"))).Any();
     }
 
     /// <summary>Turns a JSON pointer (/steps/2/do/0) into a JSON path ($.steps[2].do[0]).</summary>
