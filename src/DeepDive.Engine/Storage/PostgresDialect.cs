@@ -29,4 +29,7 @@ public sealed class PostgresDialect : ISqlDialect
     public string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 
     public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";
+
+    public string DeleteFirst(string table, string keyColumn, string where, int count) =>
+        $"DELETE FROM {table} WHERE {keyColumn} IN (SELECT {keyColumn} FROM {table} WHERE {where} LIMIT {count})";
 }

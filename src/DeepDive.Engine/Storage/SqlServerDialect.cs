@@ -38,6 +38,9 @@ public sealed class SqlServerDialect : ISqlDialect
     public string Top(string selectWithOrderBy, int count) =>
         $"{selectWithOrderBy} OFFSET 0 ROWS FETCH NEXT {count} ROWS ONLY";
 
+    public string DeleteFirst(string table, string keyColumn, string where, int count) =>
+        $"DELETE TOP ({count}) FROM {table} WHERE {where}";
+
     private static string Merge(string table, IReadOnlyList<string> keys, IReadOnlyList<string> others, bool update)
     {
         var all = keys.Concat(others).ToList();

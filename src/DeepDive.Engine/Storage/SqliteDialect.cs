@@ -35,4 +35,8 @@ public sealed class SqliteDialect : ISqlDialect
     public string InList(string column, string parameter) => $"{column} IN {parameter}";
 
     public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";
+
+    // DELETE ... LIMIT needs SQLite built with SQLITE_ENABLE_UPDATE_DELETE_LIMIT, which the bundled library is not.
+    public string DeleteFirst(string table, string keyColumn, string where, int count) =>
+        $"DELETE FROM {table} WHERE {keyColumn} IN (SELECT {keyColumn} FROM {table} WHERE {where} LIMIT {count})";
 }
