@@ -126,6 +126,7 @@ public sealed partial class DapperPersistenceProvider
         WorkflowInstance workflow, DbConnection connection, DbTransaction transaction, bool onlyChanged, CancellationToken cancellationToken)
     {
         var changed = new List<(ExecutionPointer Pointer, string Document)>();
+        var position = 0;
         foreach (var pointer in workflow.ExecutionPointers)
         {
             if (string.IsNullOrEmpty(pointer.Id))
@@ -133,7 +134,7 @@ public sealed partial class DapperPersistenceProvider
                 pointer.Id = Guid.NewGuid().ToString("N");
             }
 
-            var document = PointerDocument.Write(pointer, json);
+            var document = PointerDocument.Write(pointer, position++, json);
             if (onlyChanged && snapshots.IsUnchanged(pointer, document))
             {
                 continue;
@@ -234,10 +235,11 @@ public sealed partial class DapperPersistenceProvider
                 CreateTime = FromTicks(row.CreateTime),
                 CompleteTime = row.CompleteTime is { } c ? FromTicks(c) : null,
             };
-            foreach (var p in pointers)
+            // A stable sort: documents from before positions were stored keep the order the database returned.
+            foreach (var (pointer, body) in pointers.Select(p => (Read: PointerDocument.Read(p.BodyJson, json), p.BodyJson))
+                         .OrderBy(p => p.Read.Position).Select(p => (p.Read.Pointer, p.BodyJson)))
             {
-                var pointer = PointerDocument.Read(p.BodyJson, json);
-                snapshots.Remember(pointer, p.BodyJson);
+                snapshots.Remember(pointer, body);
                 instance.ExecutionPointers.Add(pointer);
             }
 

@@ -115,6 +115,27 @@ public abstract partial class PersistenceConformance
     }
 
     [ConformanceFact]
+    public async Task GetWorkflowInstance_ReturnsThePointersInTheOrderTheyWereAdded()
+    {
+        var provider = await CreateProviderAsync();
+        var id = await provider.CreateNewWorkflow(Instance());
+        var loaded = await provider.GetWorkflowInstance(id);
+
+        // The engine runs the active pointers of a pass in collection order: parallel branches, for-each items, compensation.
+        loaded.ExecutionPointers.Add(NewPointer("z-3", "p-2"));
+        loaded.ExecutionPointers.Add(NewPointer("a-4", "p-2"));
+        await provider.PersistWorkflow(loaded);
+        var again = await provider.GetWorkflowInstance(id);
+        again.ExecutionPointers.FindById("p-1").RetryCount = 1;
+        again.ExecutionPointers.FindById("z-3").Active = false;
+        again.ExecutionPointers.Add(NewPointer("m-5", "a-4"));
+        await provider.PersistWorkflow(again);
+        var reloaded = await provider.GetWorkflowInstance(id);
+
+        reloaded.ExecutionPointers.Select(p => p.Id).Should().Equal("p-1", "p-2", "z-3", "a-4", "m-5");
+    }
+
+    [ConformanceFact]
     public async Task PersistWorkflowWithSubscriptions_StoresTheSubscriptionsWithTheWorkflow()
     {
         var provider = await CreateProviderAsync();
