@@ -23,7 +23,7 @@ internal static class ColumnTypeRules
             return new Rule("domain time", "timestamp with time zone", "DateTime2");
         }
 
-        if (Ticks.Contains(column) || column == "seed" || (table == "wf_error" && column == "id"))
+        if (Ticks.Contains(column) || column == "seed" || (table is "wf_error" or "wf_execution" && column == "id"))
         {
             return new Rule("64-bit number", "bigint", "BigInt");
         }

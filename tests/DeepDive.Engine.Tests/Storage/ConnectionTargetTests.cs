@@ -26,7 +26,19 @@ public sealed class ConnectionTargetTests
         var database = ConnectionTarget.Parse(connection);
 
         database.Dialect.Kind.Should().Be(kind);
-        database.ConnectionString.Should().Be(connection);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection };
+        var used = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = database.ConnectionString };
+        foreach (string key in given.Keys)
+        {
+            used[key].ToString().Should().BeEquivalentTo(given[key].ToString(), "the setting {0} is kept", key);
+        }
+    }
+
+    [Fact]
+    public void Parse_PostgresConnection_SkipsTheResetOnEveryReturnToThePool_UnlessToldOtherwise()
+    {
+        ConnectionTarget.Parse("Host=db;Database=d").ConnectionString.Should().Contain("No Reset On Close=True");
+        ConnectionTarget.Parse("Host=db;Database=d;No Reset On Close=false").ConnectionString.Should().Contain("No Reset On Close=False");
     }
 
     [Theory]

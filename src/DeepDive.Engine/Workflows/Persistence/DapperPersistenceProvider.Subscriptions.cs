@@ -21,12 +21,6 @@ public sealed partial class DapperPersistenceProvider
         public long? ExternalTokenExpiry { get; set; }
     }
 
-    private const string SubscriptionColumns = """
-        id AS Id, instance_id AS InstanceId, step_id AS StepId, pointer_id AS PointerId, event_name AS EventName, event_key AS EventKey,
-        subscribe_as_of AS SubscribeAsOf, data_json AS DataJson, external_token AS ExternalToken, external_worker_id AS ExternalWorkerId,
-        external_token_expiry AS ExternalTokenExpiry
-        """;
-
     public async Task<string> CreateEventSubscription(EventSubscription subscription, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -43,13 +37,7 @@ public sealed partial class DapperPersistenceProvider
             subscription.Id = Guid.NewGuid().ToString("N");
         }
 
-        const string sql = """
-            INSERT INTO wf_subscription (id, instance_id, step_id, pointer_id, event_name, event_key, subscribe_as_of, data_json,
-                                         external_token, external_worker_id, external_token_expiry, terminated)
-            VALUES (@Id, @InstanceId, @StepId, @PointerId, @EventName, @EventKey, @SubscribeAsOf, @DataJson,
-                    @ExternalToken, @ExternalWorkerId, @ExternalTokenExpiry, 0)
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, new
+        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.Insert, new
         {
             subscription.Id,
             InstanceId = subscription.WorkflowId,
@@ -67,13 +55,8 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<IEnumerable<EventSubscription>> GetSubscriptions(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
     {
-        var sql = $"""
-            SELECT {SubscriptionColumns} FROM wf_subscription
-            WHERE terminated = 0 AND event_name = @EventName AND event_key = @EventKey AND subscribe_as_of <= @AsOf
-            ORDER BY subscribe_as_of, id
-            """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(sql,
+        var rows = await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.Open,
             new { EventName = eventName, EventKey = eventKey, AsOf = Ticks(asOf) }, cancellationToken: cancellationToken));
         return rows.Select(ToSubscription).ToList();
     }
@@ -81,50 +64,36 @@ public sealed partial class DapperPersistenceProvider
     public async Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE wf_subscription SET terminated = 1 WHERE id = @Id",
+        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.Terminate,
             new { Id = eventSubscriptionId }, cancellationToken: cancellationToken));
     }
 
     public async Task<EventSubscription> GetSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
     {
-        var sql = $"SELECT {SubscriptionColumns} FROM wf_subscription WHERE id = @Id AND terminated = 0";
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(sql, new { Id = eventSubscriptionId }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.ById, new { Id = eventSubscriptionId }, cancellationToken: cancellationToken));
         return row is null ? null! : ToSubscription(row);
     }
 
     public async Task<EventSubscription> GetFirstOpenSubscription(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
     {
-        var sql = database.Dialect.Top($"""
-            SELECT {SubscriptionColumns} FROM wf_subscription
-            WHERE terminated = 0 AND external_token IS NULL AND event_name = @EventName AND event_key = @EventKey AND subscribe_as_of <= @AsOf
-            ORDER BY subscribe_as_of, id
-            """, 1);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(sql,
+        var row = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.FirstOpen(database.Dialect),
             new { EventName = eventName, EventKey = eventKey, AsOf = Ticks(asOf) }, cancellationToken: cancellationToken));
         return row is null ? null! : ToSubscription(row);
     }
 
     public async Task<bool> SetSubscriptionToken(string eventSubscriptionId, string token, string workerId, DateTime expiry, CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            UPDATE wf_subscription SET external_token = @Token, external_worker_id = @WorkerId, external_token_expiry = @Expiry
-            WHERE id = @Id AND terminated = 0 AND external_token IS NULL
-            """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql,
+        return await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.TakeToken,
             new { Id = eventSubscriptionId, Token = token, WorkerId = workerId, Expiry = Ticks(expiry) }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task ClearSubscriptionToken(string eventSubscriptionId, string token, CancellationToken cancellationToken = default)
     {
-        const string sql = """
-            UPDATE wf_subscription SET external_token = NULL, external_worker_id = NULL, external_token_expiry = NULL
-            WHERE id = @Id AND external_token = @Token
-            """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, new { Id = eventSubscriptionId, Token = token }, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.ClearToken, new { Id = eventSubscriptionId, Token = token }, cancellationToken: cancellationToken));
     }
 
     private EventSubscription ToSubscription(SubscriptionRow row) => new()

@@ -43,11 +43,7 @@ public sealed partial class DapperPersistenceProvider
             workflow.Id = Guid.NewGuid().ToString("N");
         }
 
-        const string sql = """
-            INSERT INTO wf_instance (id, partnership_id, definition_id, version, description, reference, status, next_execution, data_json, create_time, complete_time)
-            VALUES (@Id, @PartnershipId, @DefinitionId, @Version, @Description, @Reference, @Status, @NextExecution, @DataJson, @CreateTime, @CompleteTime)
-            """;
-        await connection.ExecuteAsync(new CommandDefinition(sql, new
+        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Insert, new
         {
             workflow.Id,
             PartnershipId = (workflow.Data as ITenantData)?.PartnershipId,
@@ -75,13 +71,7 @@ public sealed partial class DapperPersistenceProvider
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            const string sql = """
-                UPDATE wf_instance
-                SET description = @Description, reference = @Reference, status = @Status, next_execution = @NextExecution,
-                    data_json = @DataJson, complete_time = @CompleteTime, version = @Version
-                WHERE id = @Id
-                """;
-            var updated = await connection.ExecuteAsync(new CommandDefinition(sql, new
+            var updated = await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Update, new
             {
                 workflow.Id,
                 workflow.Description,
@@ -126,6 +116,7 @@ public sealed partial class DapperPersistenceProvider
         WorkflowInstance workflow, DbConnection connection, DbTransaction transaction, bool onlyChanged, CancellationToken cancellationToken)
     {
         var changed = new List<(ExecutionPointer Pointer, string Document)>();
+        var position = 0;
         foreach (var pointer in workflow.ExecutionPointers)
         {
             if (string.IsNullOrEmpty(pointer.Id))
@@ -133,7 +124,7 @@ public sealed partial class DapperPersistenceProvider
                 pointer.Id = Guid.NewGuid().ToString("N");
             }
 
-            var document = PointerDocument.Write(pointer, json);
+            var document = PointerDocument.Write(pointer, position++, json);
             if (onlyChanged && snapshots.IsUnchanged(pointer, document))
             {
                 continue;
@@ -144,8 +135,7 @@ public sealed partial class DapperPersistenceProvider
 
         if (changed.Count > 0)
         {
-            var sql = database.Dialect.Upsert("wf_pointer", ["instance_id", "id"], ["body_json"]);
-            await connection.ExecuteAsync(new CommandDefinition(sql,
+            await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Pointers.Upsert(database.Dialect),
                 changed.Select(c => new { InstanceId = workflow.Id, c.Pointer.Id, BodyJson = c.Document }).ToList(),
                 transaction, cancellationToken: cancellationToken));
         }
@@ -163,22 +153,15 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default)
     {
-        const string sql = "SELECT id FROM wf_instance WHERE status = 0 AND next_execution IS NOT NULL AND next_execution <= @Now ORDER BY next_execution";
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { Now = Ticks(asAt) }, cancellationToken: cancellationToken))).ToList();
+        return (await connection.QueryAsync<string>(new CommandDefinition(ProviderSql.Instances.Runnable, new { Now = Ticks(asAt) }, cancellationToken: cancellationToken))).ToList();
     }
 
     [Obsolete("WorkflowCore marks this query obsolete; it is kept for its callers.")]
     public async Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(WorkflowStatus? status, string type, DateTime? createdFrom, DateTime? createdTo, int skip, int take)
     {
-        var sql = $"""
-            SELECT id FROM wf_instance
-            WHERE (@Status IS NULL OR status = @Status) AND (@Type IS NULL OR definition_id = @Type)
-              AND (@From IS NULL OR create_time >= @From) AND (@To IS NULL OR create_time <= @To)
-            ORDER BY create_time, id
-            """;
         await using var connection = await database.OpenAsync(CancellationToken.None);
-        var ids = (await connection.QueryAsync<string>(new CommandDefinition(sql, new
+        var ids = (await connection.QueryAsync<string>(new CommandDefinition(ProviderSql.Instances.Filtered, new
         {
             Status = (int?)status,
             Type = type,
@@ -208,19 +191,13 @@ public sealed partial class DapperPersistenceProvider
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var id in ids)
         {
-            const string instanceSql = """
-                SELECT id AS Id, definition_id AS DefinitionId, version AS Version, description AS Description, reference AS Reference,
-                       status AS Status, next_execution AS NextExecution, data_json AS DataJson, create_time AS CreateTime, complete_time AS CompleteTime
-                FROM wf_instance WHERE id = @Id
-                """;
-            var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(new CommandDefinition(instanceSql, new { Id = id }, cancellationToken: cancellationToken));
+            var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(new CommandDefinition(ProviderSql.Instances.ById, new { Id = id }, cancellationToken: cancellationToken));
             if (row is null)
             {
                 continue;
             }
 
-            const string pointerSql = "SELECT instance_id AS InstanceId, body_json AS BodyJson FROM wf_pointer WHERE instance_id = @Id";
-            var pointers = await connection.QueryAsync<PointerRow>(new CommandDefinition(pointerSql, new { Id = id }, cancellationToken: cancellationToken));
+            var pointers = await connection.QueryAsync<PointerRow>(new CommandDefinition(ProviderSql.Pointers.OfInstance, new { Id = id }, cancellationToken: cancellationToken));
             var instance = new WorkflowInstance
             {
                 Id = row.Id,
@@ -234,10 +211,11 @@ public sealed partial class DapperPersistenceProvider
                 CreateTime = FromTicks(row.CreateTime),
                 CompleteTime = row.CompleteTime is { } c ? FromTicks(c) : null,
             };
-            foreach (var p in pointers)
+            // A stable sort: documents from before positions were stored keep the order the database returned.
+            foreach (var (pointer, body) in pointers.Select(p => (Read: PointerDocument.Read(p.BodyJson, json), p.BodyJson))
+                         .OrderBy(p => p.Read.Position).Select(p => (p.Read.Pointer, p.BodyJson)))
             {
-                var pointer = PointerDocument.Read(p.BodyJson, json);
-                snapshots.Remember(pointer, p.BodyJson);
+                snapshots.Remember(pointer, body);
                 instance.ExecutionPointers.Add(pointer);
             }
 

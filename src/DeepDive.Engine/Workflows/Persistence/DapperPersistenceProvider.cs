@@ -32,12 +32,8 @@ public sealed partial class DapperPersistenceProvider(
             return;
         }
 
-        const string sql = """
-            INSERT INTO wf_error (instance_id, pointer_id, error_time, message)
-            VALUES (@InstanceId, @PointerId, @ErrorTime, @Message)
-            """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(sql, rows, cancellationToken: cancellationToken));
+        await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(ProviderSql.Errors.Insert, rows, cancellationToken: cancellationToken));
     }
 
     private static long Ticks(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime().Ticks : time.Ticks;

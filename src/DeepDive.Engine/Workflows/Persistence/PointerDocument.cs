@@ -4,12 +4,16 @@ using WorkflowCore.Models;
 
 namespace DeepDive.Engine.Workflows.Persistence;
 
-/// <summary>An execution pointer as one JSON document; its object-typed members go through the allow-list.</summary>
+/// <summary>
+/// An execution pointer as one JSON document; its object-typed members go through the allow-list. The document
+/// also holds the pointer's position in its instance: WorkflowCore runs the active pointers of a pass in the
+/// order they were added, so they are loaded back in that order.
+/// </summary>
 internal static class PointerDocument
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static string Write(ExecutionPointer p, WorkflowJson json)
+    public static string Write(ExecutionPointer p, int position, WorkflowJson json)
     {
         var extensions = new JsonObject();
         foreach (var (key, value) in p.ExtensionAttributes)
@@ -20,6 +24,7 @@ internal static class PointerDocument
         var doc = new JsonObject
         {
             ["id"] = p.Id,
+            ["position"] = position,
             ["stepId"] = p.StepId,
             ["active"] = p.Active,
             ["sleepUntil"] = p.SleepUntil?.Ticks,
@@ -43,7 +48,8 @@ internal static class PointerDocument
         return doc.ToJsonString(Options);
     }
 
-    public static ExecutionPointer Read(string text, WorkflowJson json)
+    /// <summary>The pointer and its position; a document written before positions were stored reads as position 0.</summary>
+    public static (ExecutionPointer Pointer, int Position) Read(string text, WorkflowJson json)
     {
         var doc = JsonNode.Parse(text)!.AsObject();
         var pointer = new ExecutionPointer
@@ -73,7 +79,7 @@ internal static class PointerDocument
             pointer.ExtensionAttributes[key] = json.FromNode(value)!;
         }
 
-        return pointer;
+        return (pointer, (int?)doc["position"] ?? 0);
     }
 
     private static DateTime? Ticks(JsonNode? node) =>
