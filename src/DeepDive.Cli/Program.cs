@@ -41,6 +41,11 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
     config.AddCommand<DemoCommand>("demo").WithDescription("Run a realistic audit year end to end in virtual time on a fresh SQLite database.");
     config.AddCommand<PurgeCommand>("purge").WithDescription("Delete finished workflows, processed events and errors older than their retention, in batches.");
+    config.AddBranch("bench", bench =>
+    {
+        bench.SetDescription("Measure the engine side by side with WorkflowCore's in-memory reference.");
+        bench.AddCommand<BenchWorkflowsCommand>("workflows").WithDescription("Throughput and resume latency of deep-dive-shaped workflows: in-memory, ours on SQLite, ours on PostgreSQL.");
+    });
     config.SetExceptionHandler((exception, _) =>
     {
         AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");

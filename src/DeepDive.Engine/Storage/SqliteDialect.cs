@@ -14,11 +14,24 @@ public sealed class SqliteDialect : ISqlDialect
 
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
+    // The pool hands the same native connection out again and again; its settings need setting once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = new();
+
     public async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        var handle = ((SqliteConnection)connection).Handle;
+        if (handle is not null && Prepared.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         // WAL lets readers work beside the one writer; NORMAL sync is crash-safe for the process in WAL mode.
         await connection.ExecuteAsync(new CommandDefinition(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;", cancellationToken: cancellationToken));
+        if (handle is not null)
+        {
+            Prepared.AddOrUpdate(handle, handle);
+        }
     }
 
     public UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.SqliteDatabase(connectionString);

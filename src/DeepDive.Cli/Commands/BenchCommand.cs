@@ -1,0 +1,195 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DeepDive.Engine.Bench;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DeepDive.Cli.Commands;
+
+public sealed class BenchWorkflowsSettings : CommandSettings
+{
+    [CommandOption("--count <N>")]
+    [Description("How many workflows each provider runs. Default: 5000")]
+    [DefaultValue(5000)]
+    public int Count { get; init; } = 5000;
+
+    [CommandOption("--rounds <N>")]
+    [Description("Measure every provider this many times, taking turns, and report medians: steadier figures on a busy machine. Default: 1")]
+    [DefaultValue(1)]
+    public int Rounds { get; init; } = 1;
+
+    [CommandOption("--json")]
+    [Description("Print the results as JSON instead of a table.")]
+    public bool Json { get; init; }
+
+    [CommandOption("--postgres <CONNECTION>")]
+    [Description("A PostgreSQL server (Host=...) to create the bench databases on. Default: start a throwaway server when PostgreSQL 15 is installed.")]
+    public string? Postgres { get; init; }
+
+    [CommandOption("--no-postgres")]
+    [Description("Measure only the in-memory provider and ours on SQLite.")]
+    public bool NoPostgres { get; init; }
+
+    [CommandOption("--in-flight <N>")]
+    [Description("Workflows in flight at once: concurrent starters, and publishers that each wait for their workflow to complete. Default: 16")]
+    [DefaultValue(16)]
+    public int InFlight { get; init; } = 16;
+
+    [CommandOption("--max-concurrent <N>")]
+    [Description("WorkflowCore's MaxConcurrentWorkflows. Default: 8")]
+    [DefaultValue(8)]
+    public int MaxConcurrent { get; init; } = 8;
+
+    [CommandOption("--poll-ms <MS>")]
+    [Description("WorkflowCore's poll interval in milliseconds. Default: 2000, the engine's own")]
+    [DefaultValue(2000)]
+    public int PollMs { get; init; } = 2000;
+
+    [CommandOption("--idle-ms <MS>")]
+    [Description("WorkflowCore's idle time in milliseconds. Default: 1")]
+    [DefaultValue(1)]
+    public int IdleMs { get; init; } = 1;
+
+    [CommandOption("--min-threads <N>")]
+    [Description("Minimum thread-pool worker threads during the run; 0 leaves the runtime's default (the core count). Default: 32")]
+    [DefaultValue(32)]
+    public int MinThreads { get; init; } = 32;
+
+    [CommandOption("--store-calls")]
+    [Description("Also print, per provider, the persistence calls WorkflowCore made and their mean time.")]
+    public bool StoreCalls { get; init; }
+
+    public override ValidationResult Validate() =>
+        Count < 1 || Rounds < 1 || InFlight < 1 || MaxConcurrent < 1 || PollMs < 1 || IdleMs < 0 || MinThreads < 0
+            ? ValidationResult.Error("--count, --rounds, --in-flight, --max-concurrent and --poll-ms must be at least 1; --idle-ms and --min-threads at least 0.")
+            : ValidationResult.Success();
+}
+
+/// <summary>Workflow throughput and resume latency of WorkflowCore's in-memory provider and ours, side by side in one run.</summary>
+public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public override async Task<int> ExecuteAsync(CommandContext context, BenchWorkflowsSettings settings, CancellationToken cancellationToken)
+    {
+        var options = new BenchOptions
+        {
+            Count = settings.Count,
+            Rounds = settings.Rounds,
+            InFlight = settings.InFlight,
+            MaxConcurrentWorkflows = settings.MaxConcurrent,
+            PollInterval = TimeSpan.FromMilliseconds(settings.PollMs),
+            IdleTime = TimeSpan.FromMilliseconds(settings.IdleMs),
+            PostgresConnectionString = settings.Postgres,
+            IncludePostgres = !settings.NoPostgres,
+            MinWorkerThreads = settings.MinThreads,
+        };
+        // Progress goes to stderr, so --json output stays a clean document.
+        var log = new Progress<string>(line => Console.Error.WriteLine(line));
+        var report = await WorkflowBenchmark.RunAsync(options, log, cancellationToken);
+        if (settings.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(ForJson(report, settings.StoreCalls), JsonOptions));
+        }
+        else
+        {
+            Print(report, settings.StoreCalls);
+        }
+
+        return 0;
+    }
+
+    private static object ForJson(BenchReport report, bool storeCalls) => new
+    {
+        options = new
+        {
+            report.Options.Count,
+            report.Options.Rounds,
+            report.Options.InFlight,
+            report.Options.MaxConcurrentWorkflows,
+            PollIntervalMs = report.Options.PollInterval.TotalMilliseconds,
+            IdleTimeMs = report.Options.IdleTime.TotalMilliseconds,
+            report.Options.WarmUpCount,
+            report.Options.MinWorkerThreads,
+        },
+        machine = new { report.Cores, report.LoadBefore, report.LoadAfter },
+        providers = report.Providers.Select(p => new
+        {
+            p.Provider,
+            p.Name,
+            p.Workflows,
+            p.Completed,
+            WorkflowsPerSecond = Math.Round(p.WorkflowsPerSecond, 1),
+            RatioToInMemory = Math.Round(p.RatioToInMemory, 3),
+            P50Ms = Math.Round(p.P50Ms, 2),
+            P99Ms = Math.Round(p.P99Ms, 2),
+            MaxMs = Math.Round(p.MaxMs, 2),
+            Seconds = Math.Round(p.Seconds, 3),
+            StartSeconds = Math.Round(p.StartSeconds, 3),
+            EventSeconds = Math.Round(p.EventSeconds, 3),
+            StoreCalls = storeCalls ? p.StoreCalls : null,
+        }),
+        postgres = !report.Options.IncludePostgres ? "not asked for"
+            : report.PostgresUnavailable is null ? "measured" : $"not available ({report.PostgresUnavailable})",
+        goals = report.Goals.Select(g => new { g.Goal, g.Measured, Result = g.Met ? "PASS" : "MISS" }),
+    };
+
+    private static void Print(BenchReport report, bool storeCalls)
+    {
+        static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+        var o = report.Options;
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold]Workflow benchmark[/]: {o.Count:N0} workflows per provider and round (start, wait for a task event, grade, complete), {o.Rounds} round(s), {o.InFlight} in flight; WorkflowCore with MaxConcurrentWorkflows {o.MaxConcurrentWorkflows}, poll {F(o.PollInterval.TotalMilliseconds, "0")} ms, idle {F(o.IdleTime.TotalMilliseconds, "0")} ms; min pool threads {o.MinWorkerThreads}.");
+        if (report.LoadBefore is { } before && report.LoadAfter is { } after)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Machine: {report.Cores} cores, load average {F(before, "0.0")} before and {F(after, "0.0")} after: other work on the machine slows every provider.");
+        }
+
+        var table = new Table()
+            .AddColumn("provider")
+            .AddColumn(new TableColumn("workflows/s").RightAligned())
+            .AddColumn(new TableColumn("ratio to in-memory").RightAligned())
+            .AddColumn(new TableColumn("p50 ms").RightAligned())
+            .AddColumn(new TableColumn("p99 ms").RightAligned())
+            .AddColumn(new TableColumn("starts s + events s").RightAligned())
+            .AddColumn(new TableColumn("completed").RightAligned());
+        foreach (var p in report.Providers)
+        {
+            table.AddRow(
+                Markup.Escape(p.Name), F(p.WorkflowsPerSecond, "N0"), F(p.RatioToInMemory, "0.00") + "x",
+                F(p.P50Ms, "0.0"), F(p.P99Ms, "0.0"), $"{F(p.StartSeconds, "0.00")} + {F(p.EventSeconds, "0.00")}", $"{p.Completed:N0}");
+        }
+
+        AnsiConsole.Write(table);
+        if (report.PostgresUnavailable is { } reason)
+        {
+            AnsiConsole.MarkupLineInterpolated($"PostgreSQL: not available ({reason})");
+        }
+
+        foreach (var goal in report.Goals)
+        {
+            var mark = goal.Met ? "[green]PASS[/]" : "[red]MISS[/]";
+            AnsiConsole.MarkupLine($"{mark} {Markup.Escape(goal.Goal)}: {Markup.Escape(goal.Measured)}");
+        }
+
+        if (storeCalls)
+        {
+            foreach (var p in report.Providers)
+            {
+                var calls = new Table().Title(Markup.Escape($"{p.Name}: persistence calls")).AddColumns("method", "calls", "per workflow", "mean ms", "total ms");
+                foreach (var c in p.StoreCalls)
+                {
+                    calls.AddRow(c.Method, $"{c.Calls:N0}", F((double)c.Calls / p.Workflows, "0.00"), F(c.MeanMs, "0.000"), F(c.TotalMs, "N0"));
+                }
+
+                AnsiConsole.Write(calls);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using WorkflowCore.Interface;
+using WorkflowCore.Services;
+
+namespace DeepDive.Engine.Bench;
+
+public enum BenchProvider
+{
+    InMemory,
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// A fresh, empty store for one bench run: WorkflowCore's own in-memory provider, or ours on a new migrated
+/// SQLite file or a new migrated PostgreSQL database. Disposing it deletes the file or drops the database.
+/// </summary>
+public sealed class BenchStore : IAsyncDisposable
+{
+    private readonly Func<ValueTask> cleanup;
+
+    private BenchStore(BenchProvider provider, Database? database, Func<ValueTask> cleanup)
+    {
+        Provider = provider;
+        Database = database;
+        this.cleanup = cleanup;
+    }
+
+    public BenchProvider Provider { get; }
+
+    /// <summary>Our database, or null for WorkflowCore's in-memory provider.</summary>
+    public Database? Database { get; }
+
+    public static BenchStore InMemory() => new(BenchProvider.InMemory, null, () => ValueTask.CompletedTask);
+
+    public static async Task<BenchStore> NewSqliteAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "deepdive-bench");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+        var database = Database.Open(path);
+        var store = new BenchStore(BenchProvider.Sqlite, database, () =>
+        {
+            // Pooled connections keep the file open.
+            using (var connection = new SqliteConnection(database.ConnectionString))
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+            {
+                File.Delete(path + suffix);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        return await MigratedAsync(store);
+    }
+
+    /// <summary>Creates a new database on the server <paramref name="serverConnectionString"/> connects to, and migrates it.</summary>
+    public static async Task<BenchStore> NewPostgresAsync(string serverConnectionString, CancellationToken cancellationToken)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(serverConnectionString) { Pooling = false };
+        var name = $"deepdive_bench_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE {name}", cancellationToken);
+        // Pooled unless the given connection string says otherwise: WorkflowCore opens a connection for every store call.
+        var database = Database.Open(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString);
+        var store = new BenchStore(BenchProvider.Postgres, database, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin.ConnectionString, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
+        });
+        return await MigratedAsync(store);
+    }
+
+    /// <summary>The provider WorkflowCore should use: ours on <see cref="Database"/>, or its default in-memory one.</summary>
+    public IPersistenceProvider CreateProvider(IServiceProvider services) => Database is null
+        ? new TransientMemoryPersistenceProvider(services.GetRequiredService<ISingletonMemoryProvider>())
+        : new DapperPersistenceProvider(Database, services.GetRequiredService<WorkflowJson>(),
+            services.GetRequiredService<PointerSnapshots>(), services.GetRequiredService<StepWrites>());
+
+    public ValueTask DisposeAsync() => cleanup();
+
+    private static async Task<BenchStore> MigratedAsync(BenchStore store)
+    {
+        try
+        {
+            Migrator.Upgrade(store.Database!);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
