@@ -38,6 +38,14 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
         IReadOnlyList<DefinitionLoader.Source>? extraDefinitions = null)
     {
         options ??= new RuntimeOptions();
+        // WorkflowCore's lifecycle publisher keeps a pool thread for itself; on two cores the pool starts with two,
+        // and every awaited database call would then wait for the pool to grow.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        if (workers < 16)
+        {
+            ThreadPool.SetMinThreads(16, completionPorts);
+        }
+
         var collection = RuntimeServices.Build(database, clock, options);
         return new DeepDiveRuntime(collection.BuildServiceProvider(), database, clock, options, extraDefinitions ?? []);
     }
