@@ -83,6 +83,11 @@ public static class BenchRun
         services.AddWorkflow(o =>
         {
             o.UsePersistence(sp => new ObservedPersistenceProvider(store.CreateProvider(sp), progress, calls));
+            if (store.UsesEngineQueue)
+            {
+                o.UseQueueProvider(_ => new Workflows.Queues.DeduplicatingQueueProvider());
+            }
+
             o.UsePollInterval(options.PollInterval);
             o.UseIdleTime(options.IdleTime);
             o.UseMaxConcurrentWorkflows(options.MaxConcurrentWorkflows);

@@ -51,7 +51,8 @@ public static class RuntimeServices
         {
             o.UsePersistence(sp => new DapperPersistenceProvider(
                 sp.GetRequiredService<Database>(), sp.GetRequiredService<WorkflowJson>(),
-                sp.GetRequiredService<PointerSnapshots>(), sp.GetRequiredService<StepWrites>()));
+                sp.GetRequiredService<PointerSnapshots>(), sp.GetRequiredService<StepWrites>(),
+                new ImmediateCommands(sp.GetRequiredService<IQueueProvider>(), sp.GetRequiredService<IDateTimeProvider>())));
             if (database.Dialect.Kind != DatabaseKind.Sqlite)
             {
                 // Any process may share a server database, so instances are locked in the database, not just in memory.

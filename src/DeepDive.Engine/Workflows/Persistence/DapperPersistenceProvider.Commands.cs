@@ -14,6 +14,11 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task ScheduleCommand(ScheduledCommand command)
     {
+        if (immediate is not null && await immediate.TryRunNowAsync(command))
+        {
+            return;
+        }
+
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Commands.Schedule(database.Dialect),
             new { command.CommandName, command.Data, command.ExecuteTime }));

@@ -12,7 +12,8 @@ public sealed partial class DapperPersistenceProvider(
     Database database,
     WorkflowJson json,
     PointerSnapshots snapshots,
-    StepWrites stepWrites) : IPersistenceProvider
+    StepWrites stepWrites,
+    ImmediateCommands? immediate = null) : IPersistenceProvider
 {
     public bool SupportsScheduledCommands => true;
 
