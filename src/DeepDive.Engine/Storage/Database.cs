@@ -18,6 +18,41 @@ public sealed class Database
 
     public static Database Open(string connection) => ConnectionTarget.Parse(connection);
 
+    /// <summary>
+    /// Waits for this process's turn to write. SQLite takes one writer at a time, and a writer that finds it busy
+    /// sleeps in SQLite's busy handler for milliseconds even when the lock frees at once; queueing writers here
+    /// hands the lock over without sleeping. Server databases take concurrent writers, so it is free there.
+    /// </summary>
+    public async ValueTask<IAsyncDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        if (Dialect.Kind != DatabaseKind.Sqlite)
+        {
+            return NoGate.Instance;
+        }
+
+        var gate = WriteGates.GetOrAdd(ConnectionString, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Gate(gate);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new();
+
+    private sealed class Gate(SemaphoreSlim gate) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            gate.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class NoGate : IAsyncDisposable
+    {
+        public static readonly NoGate Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = Dialect.CreateConnection(ConnectionString);

@@ -19,6 +19,7 @@ public sealed partial class DapperPersistenceProvider
             return;
         }
 
+        await using var gate = await database.EnterWriteAsync(CancellationToken.None);
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Commands.Schedule(database.Dialect),
             new { command.CommandName, command.Data, command.ExecuteTime }));
@@ -29,6 +30,7 @@ public sealed partial class DapperPersistenceProvider
         // Commands are hints: the instance's next_execution and the event's is_processed are the truth, and
         // the poller schedules again whatever is still due. So the due ones are taken in two statements, not one per row.
         List<CommandRow> due;
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             due = (await connection.QueryAsync<CommandRow>(new CommandDefinition(ProviderSql.Commands.Due, new { AsOf = asOf.UtcTicks }, cancellationToken: cancellationToken))).ToList();

@@ -23,6 +23,7 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateEventSubscription(EventSubscription subscription, CancellationToken cancellationToken = default)
     {
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertSubscriptionAsync(subscription, connection, transaction, cancellationToken);
@@ -63,6 +64,7 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
     {
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.Terminate,
             new { Id = eventSubscriptionId }, cancellationToken: cancellationToken));
@@ -85,6 +87,7 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<bool> SetSubscriptionToken(string eventSubscriptionId, string token, string workerId, DateTime expiry, CancellationToken cancellationToken = default)
     {
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.TakeToken,
             new { Id = eventSubscriptionId, Token = token, WorkerId = workerId, Expiry = Ticks(expiry) }, cancellationToken: cancellationToken)) == 1;
@@ -92,6 +95,7 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task ClearSubscriptionToken(string eventSubscriptionId, string token, CancellationToken cancellationToken = default)
     {
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.ClearToken, new { Id = eventSubscriptionId, Token = token }, cancellationToken: cancellationToken));
     }

@@ -28,6 +28,7 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertWorkflowAsync(workflow, connection, transaction, cancellationToken);
@@ -68,6 +69,7 @@ public sealed partial class DapperPersistenceProvider
         var writes = stepWrites.Take(workflow.Id);
         var afterCommit = stepWrites.TakeAfterCommit(workflow.Id);
         List<(ExecutionPointer, string)> written;
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
