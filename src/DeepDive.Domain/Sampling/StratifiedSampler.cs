@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DeepDive.Domain.Sampling;
+
+/// <summary>How a stratified sample's size is shared between strata.</summary>
+public abstract record StratumAllocation
+{
+    private StratumAllocation()
+    {
+    }
+
+    /// <summary>Sizes proportional to the strata, rounded by the largest-remainder method so they sum exactly to n.</summary>
+    public static StratumAllocation Proportional { get; } = new ProportionalAllocation();
+
+    /// <summary>
+    /// Each stratum first gets min(m, its size); the rest of the sample is shared by largest remainder in
+    /// proportion to each stratum's cases not yet allocated (so no stratum is ever given more than it has).
+    /// </summary>
+    public static StratumAllocation MinimumPerStratum(int minimum)
+    {
+        if (minimum < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimum), minimum, $"The minimum per stratum cannot be negative; it was {minimum}.");
+        }
+
+        return new MinimumAllocation(minimum);
+    }
+
+    /// <summary>The name stored in the draw's algorithm string.</summary>
+    public abstract string Name { get; }
+
+    public sealed record ProportionalAllocation : StratumAllocation
+    {
+        internal ProportionalAllocation()
+        {
+        }
+
+        public override string Name => "proportional";
+    }
+
+    public sealed record MinimumAllocation : StratumAllocation
+    {
+        internal MinimumAllocation(int minimum) => Minimum = minimum;
+
+        public int Minimum { get; }
+
+        public override string Name => string.Create(CultureInfo.InvariantCulture, $"minimum-{Minimum}");
+    }
+}
+
+/// <summary>One stratum's part in a draw. <see cref="TakenWhole"/> is set when every case of the stratum is in the sample.</summary>
+public sealed record StratumResult(string Key, int Size, int Allocated, int Drawn, bool TakenWhole);
+
+/// <summary>A stratified draw: the combined sample and reserves, and what each stratum contributed.</summary>
+public sealed record StratifiedDraw(SampleDraw Draw, IReadOnlyList<StratumResult> Strata);
+
+/// <summary>
+/// Stratified random sampling. The caller supplies each case's stratum key; the sample size n is shared
+/// between strata by a <see cref="StratumAllocation"/>, and within a stratum the cases with the lowest
+/// <see cref="SeededSampler.Rank"/> for the seed are drawn — the same simple random rule as
+/// <see cref="SeededSampler"/>, so it does not depend on the order cases arrive in.
+/// <para>
+/// Two passes: the allocation, and so each stratum's heap capacity, needs every stratum's size before any
+/// case is ranked. The caller therefore counts first (for example a GROUP BY over the population after
+/// exclusions) and gives the sizes to the constructor; it then streams the cases once through
+/// <see cref="Offer"/>. <see cref="Finish"/> refuses if the cases offered do not match the counts given.
+/// Memory is bounded by the sample size, the reserves and the number of strata.
+/// </para>
+/// <para>
+/// The result lists strata in ordinal key order; Selected is each stratum's picks in rank order, stratum
+/// after stratum, and Reserves likewise (up to <c>reservesPerStratum</c> per stratum, so a replacement can
+/// come from the same stratum). The population hash covers "reference TAB stratum LF" per case, so cases
+/// should be offered in reference order for it to be repeatable. The algorithm string is
+/// "stratified-v1/" plus the allocation name.
+/// </para>
+/// </summary>
+public sealed class StratifiedSampler
+{
+    public const string AlgorithmVersion = "stratified-v1";
+
+    private readonly long seed;
+    private readonly Dictionary<string, Stratum> strata;
+    private readonly IncrementalHash populationHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly int populationCount;
+    private readonly string algorithm;
+
+    public StratifiedSampler(long seed, IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation, int reservesPerStratum = 0)
+    {
+        ArgumentNullException.ThrowIfNull(stratumSizes);
+        ArgumentNullException.ThrowIfNull(allocation);
+        if (sampleSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleSize), sampleSize, $"The sample size must be at least 1; it was {sampleSize}.");
+        }
+
+        if (reservesPerStratum < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(reservesPerStratum), reservesPerStratum, $"The reserves per stratum cannot be negative; it was {reservesPerStratum}.");
+        }
+
+        foreach (var (key, size) in stratumSizes)
+        {
+            if (size < 1)
+            {
+                throw new ArgumentException($"Stratum '{key}' has size {size}; every stratum given must have at least 1 case.", nameof(stratumSizes));
+            }
+        }
+
+        var population = stratumSizes.Values.Sum(s => (long)s);
+        if (sampleSize > population)
+        {
+            throw new ArgumentException($"The sample size ({sampleSize}) is larger than the population ({population}).", nameof(sampleSize));
+        }
+
+        var allocated = Allocate(stratumSizes, sampleSize, allocation);
+        this.seed = seed;
+        populationCount = (int)population;
+        SampleSize = sampleSize;
+        algorithm = AlgorithmVersion + "/" + allocation.Name;
+        strata = stratumSizes.ToDictionary(
+            kv => kv.Key,
+            kv => new Stratum(kv.Value, allocated[kv.Key], Math.Min(reservesPerStratum, kv.Value - allocated[kv.Key])),
+            StringComparer.Ordinal);
+    }
+
+    public int SampleSize { get; }
+
+    /// <summary>The number each stratum will contribute, fixed at construction.</summary>
+    public IReadOnlyDictionary<string, int> Allocation => strata.ToDictionary(kv => kv.Key, kv => kv.Value.Allocated, StringComparer.Ordinal);
+
+    /// <summary>Offers one case and its stratum key; the key must be one of the strata counted up front.</summary>
+    public void Offer(string caseRef, string stratum)
+    {
+        ArgumentNullException.ThrowIfNull(caseRef);
+        ArgumentNullException.ThrowIfNull(stratum);
+        if (!strata.TryGetValue(stratum, out var s))
+        {
+            throw new InvalidOperationException($"Case '{caseRef}' is in stratum '{stratum}', which was not among the strata counted up front.");
+        }
+
+        populationHash.AppendData(Encoding.UTF8.GetBytes(caseRef + "\t" + stratum + "\n"));
+        s.Offer(SeededSampler.Rank(seed, caseRef), caseRef);
+    }
+
+    public StratifiedDraw Finish()
+    {
+        var selected = new List<string>(SampleSize);
+        var reserves = new List<string>();
+        var results = new List<StratumResult>(strata.Count);
+        foreach (var (key, s) in strata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (s.Offered != s.Size)
+            {
+                throw new InvalidOperationException(
+                    $"Stratum '{key}' was counted as {s.Size} cases but {s.Offered} were offered; the allocation would be wrong.");
+            }
+
+            var ordered = s.Drain();
+            selected.AddRange(ordered.Take(s.Allocated));
+            reserves.AddRange(ordered.Skip(s.Allocated));
+            var drawn = Math.Min(s.Allocated, ordered.Count);
+            results.Add(new StratumResult(key, s.Size, s.Allocated, drawn, drawn == s.Size));
+        }
+
+        var hash = Convert.ToHexStringLower(populationHash.GetHashAndReset());
+        return new StratifiedDraw(new SampleDraw(algorithm, seed, populationCount, hash, selected, reserves), results);
+    }
+
+    /// <summary>Shares n between strata; the result sums exactly to n and never exceeds a stratum's size.</summary>
+    public static IReadOnlyDictionary<string, int> Allocate(IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation)
+    {
+        ArgumentNullException.ThrowIfNull(stratumSizes);
+        ArgumentNullException.ThrowIfNull(allocation);
+        var population = stratumSizes.Values.Sum(s => (long)s);
+        if (sampleSize < 1 || sampleSize > population)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleSize), sampleSize, $"The sample size must be between 1 and the population ({population}); it was {sampleSize}.");
+        }
+
+        var keys = stratumSizes.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var result = keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
+        var remaining = sampleSize;
+        if (allocation is StratumAllocation.MinimumAllocation min)
+        {
+            foreach (var k in keys)
+            {
+                result[k] = Math.Min(min.Minimum, stratumSizes[k]);
+            }
+
+            var floors = result.Values.Sum();
+            if (floors > sampleSize)
+            {
+                throw new ArgumentException(
+                    $"A minimum of {min.Minimum} per stratum over {keys.Count} strata needs {floors} cases, more than the sample size of {sampleSize}.",
+                    nameof(allocation));
+            }
+
+            remaining -= floors;
+        }
+
+        // Largest remainder over each stratum's unallocated cases: quota = remaining · w / W, exact in integers.
+        var weights = keys.ToDictionary(k => k, k => (long)stratumSizes[k] - result[k], StringComparer.Ordinal);
+        var total = weights.Values.Sum();
+        if (remaining == 0 || total == 0)
+        {
+            return result;
+        }
+
+        var remainders = new List<(string Key, long Remainder)>(keys.Count);
+        var given = 0;
+        foreach (var k in keys)
+        {
+            var quota = Math.DivRem(remaining * weights[k], total, out var rem);
+            result[k] += (int)quota;
+            given += (int)quota;
+            remainders.Add((k, rem));
+        }
+
+        // Ties go to the larger stratum, then to the ordinal-first key, so the rule is repeatable.
+        foreach (var (k, _) in remainders
+            .OrderByDescending(r => r.Remainder)
+            .ThenByDescending(r => stratumSizes[r.Key])
+            .ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Take(remaining - given))
+        {
+            result[k]++;
+        }
+
+        return result;
+    }
+
+    private sealed class Stratum(int size, int allocated, int reserves)
+    {
+        private readonly int take = allocated + reserves;
+
+        // A max-heap on (rank, ref): the worst kept case is on top, ready to be pushed out.
+        private readonly PriorityQueue<string, (ulong Rank, string Ref)> kept = new(allocated + reserves + 1, Comparer<(ulong Rank, string Ref)>.Create((a, b) =>
+        {
+            var byRank = b.Rank.CompareTo(a.Rank);
+            return byRank != 0 ? byRank : string.CompareOrdinal(b.Ref, a.Ref);
+        }));
+
+        public int Size { get; } = size;
+
+        public int Allocated { get; } = allocated;
+
+        public int Offered { get; private set; }
+
+        public void Offer(ulong rank, string caseRef)
+        {
+            Offered++;
+            if (take == 0)
+            {
+                return;
+            }
+
+            if (kept.Count < take)
+            {
+                kept.Enqueue(caseRef, (rank, caseRef));
+                return;
+            }
+
+            kept.TryPeek(out _, out var worst);
+            if (rank < worst.Rank || (rank == worst.Rank && string.CompareOrdinal(caseRef, worst.Ref) < 0))
+            {
+                kept.DequeueEnqueue(caseRef, (rank, caseRef));
+            }
+        }
+
+        public List<string> Drain()
+        {
+            var ordered = new List<(ulong Rank, string Ref)>(kept.Count);
+            while (kept.TryDequeue(out _, out var item))
+            {
+                ordered.Add(item);
+            }
+
+            ordered.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Ref, b.Ref));
+            return ordered.Select(o => o.Ref).ToList();
+        }
+    }
+}
