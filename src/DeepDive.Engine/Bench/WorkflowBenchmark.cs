@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeepDive.Engine.Storage;
 
 namespace DeepDive.Engine.Bench;
 
@@ -50,8 +51,12 @@ public static class WorkflowBenchmark
                 if (serverConnection is null)
                 {
                     progress?.Report("Starting a throwaway PostgreSQL server");
-                    (server, postgresUnavailable) = await ThrowawayPostgres.TryStartAsync(cancellationToken);
+                    (server, postgresUnavailable) = await ThrowawayPostgres.TryStartAsync(ThrowawayPostgresOptions.Bench, cancellationToken);
                     serverConnection = server?.ConnectionString;
+                    if (postgresUnavailable is not null)
+                    {
+                        postgresUnavailable += " Or pass --postgres to use another server.";
+                    }
                 }
                 else
                 {

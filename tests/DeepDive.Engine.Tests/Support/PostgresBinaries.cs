@@ -1,52 +1,35 @@
+using DeepDive.Engine.Storage;
+
 namespace DeepDive.Engine.Tests.Support;
 
-/// <summary>Finds the PostgreSQL 15 server binaries and says why PostgreSQL tests cannot run, if they cannot.</summary>
+/// <summary>
+/// Finds the PostgreSQL 15 server binaries and says why PostgreSQL tests cannot run, if they cannot.
+/// The finding is <see cref="ThrowawayPostgres"/>'s; this adds the tests' skip and CI rules.
+/// </summary>
 public static class PostgresBinaries
 {
     /// <summary>Overrides the folder holding <c>initdb</c> and <c>postgres</c>.</summary>
-    public const string FolderVariable = "DEEPDIVE_PG_BIN";
+    public const string FolderVariable = ThrowawayPostgres.FolderVariable;
 
-    private const string DefaultFolder = "/usr/lib/postgresql/15/bin";
+    public static string Folder => ThrowawayPostgres.Folder;
 
-    public static string Folder { get; } = Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder ? folder : DefaultFolder;
-
-    public static string InitDb => Path.Combine(Folder, "initdb");
-    public static string Postgres => Path.Combine(Folder, "postgres");
-    public static string PgCtl => Path.Combine(Folder, "pg_ctl");
+    public static string InitDb => ThrowawayPostgres.InitDb;
+    public static string Postgres => ThrowawayPostgres.Postgres;
+    public static string PgCtl => ThrowawayPostgres.PgCtl;
 
     /// <summary>initdb refuses to run as root, so as root the server runs as this operating-system user.</summary>
-    public const string ServiceUser = "postgres";
+    public const string ServiceUser = ThrowawayPostgres.ServiceUser;
 
-    public static bool RunAsServiceUser => Environment.IsPrivilegedProcess;
+    public static bool RunAsServiceUser => ThrowawayPostgres.RunAsServiceUser;
 
-    // Declared before Unavailable: static initialisers run in declaration order.
-    internal static string? Runuser { get; } =
-        new[] { "/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser" }.FirstOrDefault(File.Exists);
+    internal static string? Runuser => ThrowawayPostgres.Runuser;
 
     /// <summary>Null when PostgreSQL can be started here; otherwise the reason it cannot.</summary>
-    public static string? Unavailable { get; } = FindProblem();
+    public static string? Unavailable => ThrowawayPostgres.Unavailable;
 
     /// <summary>CI sets <c>CI=true</c>: there a missing PostgreSQL fails the tests instead of skipping them.</summary>
     public static bool MustRun => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The skip reason for <see cref="PostgresFactAttribute"/>: null when the tests must run.</summary>
     public static string? SkipReason => MustRun ? null : Unavailable;
-
-    private static string? FindProblem()
-    {
-        foreach (var binary in new[] { InitDb, Postgres, PgCtl })
-        {
-            if (!File.Exists(binary))
-            {
-                return $"PostgreSQL 15 is not installed: {binary} is missing (install postgresql-15 or set {FolderVariable}).";
-            }
-        }
-
-        if (RunAsServiceUser && Runuser is null)
-        {
-            return "Running as root, PostgreSQL must run as the 'postgres' user, but runuser was not found.";
-        }
-
-        return null;
-    }
 }
