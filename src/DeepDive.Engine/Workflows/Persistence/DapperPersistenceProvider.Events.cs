@@ -18,8 +18,9 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateEvent(Event newEvent, CancellationToken cancellationToken = default)
     {
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Opened before taking the turn to write, so the turn is spent only on writing.
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await InsertEventAsync(newEvent, connection, null, cancellationToken);
         return newEvent.Id;
     }
@@ -78,8 +79,9 @@ public sealed partial class DapperPersistenceProvider
 
     private async Task SetProcessed(string id, int value, CancellationToken cancellationToken)
     {
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Opened before taking the turn to write, so the turn is spent only on writing.
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Events.SetProcessed,
             new { Id = id, Value = value }, cancellationToken: cancellationToken));
     }

@@ -23,8 +23,9 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateEventSubscription(EventSubscription subscription, CancellationToken cancellationToken = default)
     {
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Opened before taking the turn to write, so the turn is spent only on writing.
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertSubscriptionAsync(subscription, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -64,8 +65,9 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
     {
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Opened before taking the turn to write, so the turn is spent only on writing.
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.Terminate,
             new { Id = eventSubscriptionId }, cancellationToken: cancellationToken));
     }
@@ -87,16 +89,18 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<bool> SetSubscriptionToken(string eventSubscriptionId, string token, string workerId, DateTime expiry, CancellationToken cancellationToken = default)
     {
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Opened before taking the turn to write, so the turn is spent only on writing.
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.TakeToken,
             new { Id = eventSubscriptionId, Token = token, WorkerId = workerId, Expiry = Ticks(expiry) }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task ClearSubscriptionToken(string eventSubscriptionId, string token, CancellationToken cancellationToken = default)
     {
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Opened before taking the turn to write, so the turn is spent only on writing.
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.ClearToken, new { Id = eventSubscriptionId, Token = token }, cancellationToken: cancellationToken));
     }
 

@@ -28,8 +28,9 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Opened before taking the turn to write, so the turn is spent only on writing.
+        await using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertWorkflowAsync(workflow, connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -58,7 +59,7 @@ public sealed partial class DapperPersistenceProvider
             CreateTime = Ticks(workflow.CreateTime),
             CompleteTime = workflow.CompleteTime is { } c ? Ticks(c) : (long?)null,
         }, transaction, cancellationToken: cancellationToken));
-        await WritePointersAsync(workflow, connection, transaction, onlyChanged: false, cancellationToken);
+        await WritePointersAsync(workflow, connection, transaction, cancellationToken);
     }
 
     public Task PersistWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default) =>
@@ -68,28 +69,32 @@ public sealed partial class DapperPersistenceProvider
     {
         var writes = stepWrites.Take(workflow.Id);
         var afterCommit = stepWrites.TakeAfterCommit(workflow.Id);
-        List<(ExecutionPointer, string)> written;
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
+        List<(ExecutionPointer Pointer, string Document)> written;
+        // Serialised before taking the turn to write, so the turn is spent only on writing.
+        var instance = new
+        {
+            workflow.Id,
+            workflow.Description,
+            workflow.Reference,
+            Status = (int)workflow.Status,
+            workflow.NextExecution,
+            DataJson = json.Write(workflow.Data),
+            CompleteTime = workflow.CompleteTime is { } c ? Ticks(c) : (long?)null,
+            workflow.Version,
+        };
+        var changed = ChangedPointers(workflow, onlyChanged: true);
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
+            await using var gate = await database.EnterWriteAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var updated = await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Update, new
-            {
-                workflow.Id,
-                workflow.Description,
-                workflow.Reference,
-                Status = (int)workflow.Status,
-                workflow.NextExecution,
-                DataJson = json.Write(workflow.Data),
-                CompleteTime = workflow.CompleteTime is { } c ? Ticks(c) : (long?)null,
-                workflow.Version,
-            }, transaction, cancellationToken: cancellationToken));
+            var updated = await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Update, instance, transaction, cancellationToken: cancellationToken));
             if (updated == 0)
             {
                 throw new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; it cannot be persisted.");
             }
 
-            written = await WritePointersAsync(workflow, connection, transaction, onlyChanged: true, cancellationToken);
+            await UpsertPointersAsync(workflow.Id, changed, connection, transaction, cancellationToken);
+            written = changed;
             foreach (var subscription in subscriptions ?? [])
             {
                 await InsertSubscriptionAsync(subscription, connection, transaction, cancellationToken);
@@ -114,8 +119,18 @@ public sealed partial class DapperPersistenceProvider
         }
     }
 
-    private async Task<List<(ExecutionPointer, string)>> WritePointersAsync(
-        WorkflowInstance workflow, DbConnection connection, DbTransaction transaction, bool onlyChanged, CancellationToken cancellationToken)
+    private async Task WritePointersAsync(WorkflowInstance workflow, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var all = ChangedPointers(workflow, onlyChanged: false);
+        await UpsertPointersAsync(workflow.Id, all, connection, transaction, cancellationToken);
+        foreach (var (pointer, document) in all)
+        {
+            snapshots.Remember(pointer, document);
+        }
+    }
+
+    /// <summary>The pointers whose stored form differs from what this process last loaded or wrote, with that form.</summary>
+    private List<(ExecutionPointer Pointer, string Document)> ChangedPointers(WorkflowInstance workflow, bool onlyChanged)
     {
         var changed = new List<(ExecutionPointer Pointer, string Document)>();
         var position = 0;
@@ -135,22 +150,18 @@ public sealed partial class DapperPersistenceProvider
             changed.Add((pointer, document));
         }
 
+        return changed;
+    }
+
+    private async Task UpsertPointersAsync(string instanceId, List<(ExecutionPointer Pointer, string Document)> changed,
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
         if (changed.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Pointers.Upsert(database.Dialect),
-                changed.Select(c => new { InstanceId = workflow.Id, c.Pointer.Id, BodyJson = c.Document }).ToList(),
+                changed.Select(c => new { InstanceId = instanceId, c.Pointer.Id, BodyJson = c.Document }).ToList(),
                 transaction, cancellationToken: cancellationToken));
         }
-
-        if (!onlyChanged)
-        {
-            foreach (var (pointer, document) in changed)
-            {
-                snapshots.Remember(pointer, document);
-            }
-        }
-
-        return changed;
     }
 
     public async Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default)
