@@ -10,6 +10,7 @@ public sealed record CycleDefinition
     public required CycleSchedule Schedule { get; init; }
     public PopulationFilter Population { get; init; } = new();
     public required int SampleSize { get; init; }
+    public SampleDesign Sampling { get; init; } = new();
     public int ReserveSize { get; init; } = 3;
     public string AuditTool { get; init; } = "multi-agency-deep-dive";
     public int AuditToolVersion { get; init; } = 1;
@@ -58,6 +59,25 @@ public sealed record PopulationFilter
     public int? ClosedWithinMonths { get; init; }
 
     public bool RequireSchool { get; init; }
+}
+
+/// <summary>How a round draws its sample from the population.</summary>
+public sealed record SampleDesign
+{
+    public const string Simple = "simple";
+    public const string Systematic = "systematic";
+    public const string Stratified = "stratified";
+
+    /// <summary>simple (random), systematic (random start, fixed interval) or stratified.</summary>
+    public string Method { get; init; } = Simple;
+
+    /// <summary>For stratified draws: agency, case-type, team or school.</summary>
+    public string? StratifyBy { get; init; }
+
+    /// <summary>For stratified draws: proportional, or minimum (each stratum gets at least <see cref="Minimum"/>).</summary>
+    public string Allocation { get; init; } = "proportional";
+
+    public int Minimum { get; init; } = 1;
 }
 
 public sealed record ReAuditRule

@@ -21,6 +21,14 @@ internal static class CycleRules
             }
         }
 
+        if (root.TryGetProperty("sampling", out var sampling) && sampling.ValueKind == JsonValueKind.Object
+            && sampling.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String
+            && method.GetString() == "stratified" && !sampling.TryGetProperty("stratifyBy", out _))
+        {
+            yield return new CycleFileError(JsonPaths.Property(JsonPaths.Root, "sampling"),
+                "a stratified sample needs 'stratifyBy': agency, case-type, team or school");
+        }
+
         if (root.TryGetProperty("population", out var population) && population.ValueKind == JsonValueKind.Object)
         {
             var path = JsonPaths.Property(JsonPaths.Root, "population");

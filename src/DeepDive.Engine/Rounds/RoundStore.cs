@@ -36,12 +36,61 @@ public sealed class RoundStore(Database database)
             CycleJson.Read(row.CycleJson), row.ParentRoundId);
     }
 
+    /// <summary>One case of a population: its reference and the value it is stratified by.</summary>
+    public sealed class Member
+    {
+        public string CaseRef { get; set; } = "";
+        public string Stratum { get; set; } = "";
+    }
+
     /// <summary>
-    /// Streams the case references of a cycle's population as at a time, in reference order, leaving out
-    /// cases audited in the twelve months before it. Nothing but the current row is held in memory.
+    /// Streams a cycle's population as at a time, in reference order (by code point, the same on every database), leaving out cases audited in the twelve
+    /// months before it, each with the value of <paramref name="stratifyBy"/> (empty when null). Nothing but the
+    /// current row is held in memory.
     /// </summary>
-    public async IAsyncEnumerable<string> PopulationAsync(
-        string partnershipId, PopulationFilter filter, DateTime asAtUtc, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Member> PopulationAsync(
+        string partnershipId, PopulationFilter filter, DateTime asAtUtc, string? stratifyBy, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT c.case_ref AS CaseRef, {StratumColumn(stratifyBy)} AS Stratum FROM case_record c
+            WHERE {Where(filter)}
+            ORDER BY {database.Dialect.Ordinal("c.case_ref")}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<Member>(sql, Arguments(partnershipId, filter, asAtUtc));
+        await foreach (var member in rows.WithCancellation(cancellationToken))
+        {
+            yield return member;
+        }
+    }
+
+    /// <summary>How many cases of the population fall in each stratum (one stratum, "", when not stratified).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> StratumSizesAsync(
+        string partnershipId, PopulationFilter filter, DateTime asAtUtc, string? stratifyBy, CancellationToken cancellationToken)
+    {
+        var column = StratumColumn(stratifyBy);
+        var sql = $"""
+            SELECT {column} AS Stratum, COUNT(*) AS Size FROM case_record c
+            WHERE {Where(filter)}
+            {(stratifyBy is null ? "" : $"GROUP BY {column}")}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Stratum, long Size)>(new CommandDefinition(sql,
+            Arguments(partnershipId, filter, asAtUtc), cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Stratum, r => (int)r.Size, StringComparer.Ordinal);
+    }
+
+    private static string StratumColumn(string? stratifyBy) => stratifyBy switch
+    {
+        null => "''",
+        "agency" => "c.agency",
+        "case-type" => "c.case_type",
+        "team" => "c.team",
+        "school" => "COALESCE(c.school, '(no school)')",
+        _ => throw new ArgumentException($"A sample cannot be stratified by '{stratifyBy}': use agency, case-type, team or school."),
+    };
+
+    private string Where(PopulationFilter filter)
     {
         var where = new List<string> { "c.partnership_id = @PartnershipId", "c.opened_on <= @AsAt" };
         if (filter.Agencies is { Count: > 0 })
@@ -58,7 +107,7 @@ public sealed class RoundStore(Database database)
         {
             where.Add("(c.closed_on IS NULL OR c.closed_on > @AsAt)");
         }
-        else if (filter.ClosedWithinMonths is { } months)
+        else if (filter.ClosedWithinMonths is not null)
         {
             where.Add("(c.closed_on IS NULL OR c.closed_on >= @ClosedSince)");
         }
@@ -68,26 +117,21 @@ public sealed class RoundStore(Database database)
             where.Add("c.school IS NOT NULL");
         }
 
-        var sql = $"""
-            SELECT c.case_ref FROM case_record c
-            WHERE {string.Join(" AND ", where)}
-              AND NOT EXISTS (SELECT 1 FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
-                              WHERE d.partnership_id = c.partnership_id AND d.case_ref = c.case_ref AND r.started_utc >= @AuditedSince)
-            ORDER BY c.case_ref
-            """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<string>(sql, new
-        {
-            PartnershipId = partnershipId,
-            AsAt = asAtUtc,
-            Agencies = (filter.Agencies ?? []).ToArray(),
-            CaseTypes = (filter.CaseTypes ?? []).ToArray(),
-            ClosedSince = asAtUtc.AddMonths(-(filter.ClosedWithinMonths ?? 0)),
-            AuditedSince = asAtUtc.AddMonths(-12),
-        });
-        await foreach (var caseRef in rows.WithCancellation(cancellationToken))
-        {
-            yield return caseRef;
-        }
+        // Excluded before drawing: a case audited in the last twelve months.
+        where.Add("""
+            NOT EXISTS (SELECT 1 FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
+                        WHERE d.partnership_id = c.partnership_id AND d.case_ref = c.case_ref AND r.started_utc >= @AuditedSince)
+            """);
+        return string.Join(" AND ", where);
     }
+
+    private static object Arguments(string partnershipId, PopulationFilter filter, DateTime asAtUtc) => new
+    {
+        PartnershipId = partnershipId,
+        AsAt = asAtUtc,
+        Agencies = (filter.Agencies ?? []).ToArray(),
+        CaseTypes = (filter.CaseTypes ?? []).ToArray(),
+        ClosedSince = asAtUtc.AddMonths(-(filter.ClosedWithinMonths ?? 0)),
+        AuditedSince = asAtUtc.AddMonths(-12),
+    };
 }

@@ -78,6 +78,7 @@ public static class RuntimeServices
         services.AddSingleton<WorkflowStarter>();
         services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundStarter>();
+        services.AddSingleton<SampleDrawer>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<AuditorStore>();
         services.AddSingleton<CycleScheduler>();

@@ -33,6 +33,9 @@ public interface ISqlDialect
     /// <summary>A test that <paramref name="column"/> is one of the values in a list parameter (Dapper expands it, or the server takes an array).</summary>
     string InList(string column, string parameter);
 
+    /// <summary>An ORDER BY term that sorts text by code point on every database, whatever its collation.</summary>
+    string Ordinal(string column);
+
     /// <summary>Limits a SELECT ... ORDER BY query to the first <paramref name="count"/> rows.</summary>
     string Top(string selectWithOrderBy, int count);
 

@@ -26,6 +26,8 @@ public sealed class PostgresDialect : ISqlDialect
     public string UpsertKeepingEarliest(string table, IReadOnlyList<string> keyColumns, string column) =>
         SqlText.InsertKeepingEarliest(table, keyColumns, column);
 
+    public string Ordinal(string column) => $"{column} COLLATE \"C\"";
+
     public string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 
     public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";

@@ -33,6 +33,8 @@ public sealed class SqlServerDialect : ISqlDialect
             + $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select(c => $"source.{c}"))});";
     }
 
+    public string Ordinal(string column) => $"{column} COLLATE Latin1_General_BIN2";
+
     public string InList(string column, string parameter) => $"{column} IN {parameter}";
 
     public string Top(string selectWithOrderBy, int count) =>

@@ -45,6 +45,8 @@ public sealed class SqliteDialect : ISqlDialect
     public string UpsertKeepingEarliest(string table, IReadOnlyList<string> keyColumns, string column) =>
         SqlText.InsertKeepingEarliest(table, keyColumns, column);
 
+    public string Ordinal(string column) => column;
+
     public string InList(string column, string parameter) => $"{column} IN {parameter}";
 
     public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";

@@ -1,5 +1,4 @@
 using Dapper;
-using DeepDive.Domain.Sampling;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
@@ -9,19 +8,13 @@ using WorkflowCore.Models;
 namespace DeepDive.Engine.Workflows.Steps;
 
 /// <summary>Draws the round's seeded random sample from the cycle's population and locks it with its reserve list.</summary>
-public sealed class DrawSampleStep(StepWrites stepWrites, RoundStore rounds) : DomainStep(stepWrites)
+public sealed class DrawSampleStep(StepWrites stepWrites, RoundStore rounds, SampleDrawer drawer) : DomainStep(stepWrites)
 {
     protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {
         var data = (AuditRoundData)context.Workflow.Data;
         var round = await rounds.GetAsync(data.RoundId, cancellationToken);
-        var sampler = new SeededSampler(round.Seed, round.Cycle.SampleSize, round.Cycle.ReserveSize);
-        await foreach (var caseRef in rounds.PopulationAsync(round.PartnershipId, round.Cycle.Population, round.StartedUtc, cancellationToken))
-        {
-            sampler.Offer(caseRef);
-        }
-
-        var draw = sampler.Finish();
+        var (draw, strata) = await drawer.DrawAsync(round, cancellationToken);
         data.Cases = [.. draw.Selected];
         var rows = draw.Selected.Select((c, i) => new { CaseRef = c, Position = i + 1, List = "sample" })
             .Concat(draw.Reserves.Select((c, i) => new { CaseRef = c, Position = i + 1, List = "reserve" }))
@@ -29,7 +22,9 @@ public sealed class DrawSampleStep(StepWrites stepWrites, RoundStore rounds) : D
             .ToList();
         var note = draw.PopulationCount == 0
             ? "The population is empty: no case matches the cycle's filter, so nothing was drawn."
-            : $"Population {draw.PopulationCount} cases (hash {draw.PopulationHash[..16]}); {draw.Selected.Count} drawn, {draw.Reserves.Count} in reserve; {draw.Algorithm}, seed {draw.Seed}.";
+            : $"Population {draw.PopulationCount} cases (hash {draw.PopulationHash[..16]}); {draw.Selected.Count} drawn, {draw.Reserves.Count} in reserve; {draw.Algorithm}, seed {draw.Seed}."
+              + (strata.Count == 0 ? "" : " Strata: " + string.Join("; ", strata.Select(s =>
+                  $"{s.Key} {s.Drawn} of {s.Size}{(s.TakenWhole ? " (taken whole)" : "")}")) + ".");
         batch.Write(async (connection, transaction, ct) =>
         {
             const string insert = """
