@@ -38,6 +38,11 @@ app.Configure(config =>
         workflows.AddCommand<WorkflowsValidateCommand>("validate").WithDescription("Check every definition against the schema and the step vocabulary.");
         workflows.AddCommand<WorkflowsShowCommand>("show").WithDescription("Show a definition's steps as an outline (the latest version unless --version).");
     });
+    config.AddBranch("sample", sample =>
+    {
+        sample.SetDescription("How rounds drew their samples.");
+        sample.AddCommand<SampleReportCommand>("report").WithDescription("The sampling report of a round: snapshot, exclusions, method, seed, lists (md, html, csv, json).");
+    });
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
     config.AddCommand<DemoCommand>("demo").WithDescription("Run a realistic audit year end to end in virtual time on a fresh SQLite database.");
     config.AddCommand<PurgeCommand>("purge").WithDescription("Delete finished workflows, processed events and errors older than their retention, in batches.");

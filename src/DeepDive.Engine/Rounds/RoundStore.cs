@@ -90,7 +90,15 @@ public sealed class RoundStore(Database database)
         _ => throw new ArgumentException($"A sample cannot be stratified by '{stratifyBy}': use agency, case-type, team or school."),
     };
 
-    private string Where(PopulationFilter filter)
+    /// <summary>How many cases match the filter but were left out because they were audited in the last twelve months.</summary>
+    public async Task<int> RecentlyAuditedAsync(string partnershipId, PopulationFilter filter, DateTime asAtUtc, CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT COUNT(*) FROM case_record c WHERE {Where(filter, excluded: true)}";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, Arguments(partnershipId, filter, asAtUtc), cancellationToken: cancellationToken));
+    }
+
+    private string Where(PopulationFilter filter, bool excluded = false)
     {
         var where = new List<string> { "c.partnership_id = @PartnershipId", "c.opened_on <= @AsAt" };
         if (filter.Agencies is { Count: > 0 })
@@ -118,8 +126,8 @@ public sealed class RoundStore(Database database)
         }
 
         // Excluded before drawing: a case audited in the last twelve months.
-        where.Add("""
-            NOT EXISTS (SELECT 1 FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
+        where.Add((excluded ? "" : "NOT ") + """
+            EXISTS (SELECT 1 FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
                         WHERE d.partnership_id = c.partnership_id AND d.case_ref = c.case_ref AND r.started_utc >= @AuditedSince)
             """);
         return string.Join(" AND ", where);

@@ -6,9 +6,27 @@ namespace DeepDive.Engine.Rounds;
 /// <summary>Draws a round's sample with its cycle's design: simple random, systematic or stratified, from the seed stored with the round.</summary>
 public sealed class SampleDrawer(RoundStore rounds)
 {
-    public sealed record Result(SampleDraw Draw, IReadOnlyList<StratumResult> Strata);
+    public sealed record Result(SampleDraw Draw, IReadOnlyList<StratumResult> Strata)
+    {
+        public SamplingRecord Record { get; init; } = null!;
+    }
+
+    public const string RecentlyAudited = "audited in the last 12 months";
 
     public async Task<Result> DrawAsync(RoundRecord round, CancellationToken cancellationToken)
+    {
+        var result = await DrawOnlyAsync(round, cancellationToken);
+        var design = round.Cycle.Sampling;
+        var excluded = await rounds.RecentlyAuditedAsync(round.PartnershipId, round.Cycle.Population, round.StartedUtc, cancellationToken);
+        return result with
+        {
+            Record = new SamplingRecord(design.Method, design.Method == SampleDesign.Stratified ? design.StratifyBy : null,
+                result.Draw.Algorithm, result.Draw.Seed, round.StartedUtc, round.Cycle.Population, result.Draw.PopulationCount,
+                result.Draw.PopulationHash, [new Exclusion(RecentlyAudited, excluded)], result.Strata),
+        };
+    }
+
+    private async Task<Result> DrawOnlyAsync(RoundRecord round, CancellationToken cancellationToken)
     {
         var cycle = round.Cycle;
         var design = cycle.Sampling;

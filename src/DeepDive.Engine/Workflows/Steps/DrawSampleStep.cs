@@ -14,7 +14,9 @@ public sealed class DrawSampleStep(StepWrites stepWrites, RoundStore rounds, Sam
     {
         var data = (AuditRoundData)context.Workflow.Data;
         var round = await rounds.GetAsync(data.RoundId, cancellationToken);
-        var (draw, strata) = await drawer.DrawAsync(round, cancellationToken);
+        var drawn = await drawer.DrawAsync(round, cancellationToken);
+        var (draw, strata) = drawn;
+        var record = drawn.Record.ToJson();
         data.Cases = [.. draw.Selected];
         var rows = draw.Selected.Select((c, i) => new { CaseRef = c, Position = i + 1, List = "sample" })
             .Concat(draw.Reserves.Select((c, i) => new { CaseRef = c, Position = i + 1, List = "reserve" }))
@@ -33,8 +35,8 @@ public sealed class DrawSampleStep(StepWrites stepWrites, RoundStore rounds, Sam
                 """;
             await connection.ExecuteAsync(new CommandDefinition(insert, rows, transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE audit_round SET note = @Note, status = @Status WHERE round_id = @RoundId",
-                new { Note = note, Status = "sample-locked", round.RoundId }, transaction, cancellationToken: ct));
+                "UPDATE audit_round SET note = @Note, status = @Status, sampling_json = @Record WHERE round_id = @RoundId",
+                new { Note = note, Status = "sample-locked", Record = record, round.RoundId }, transaction, cancellationToken: ct));
         });
         return ExecutionResult.Next();
     }
