@@ -162,6 +162,16 @@ internal static class SchemaShape
             }
         }
 
+        // A later migration adds columns with ALTER TABLE ... ADD.
+        public override void Visit(AlterTableAddTableElementStatement node)
+        {
+            var table = node.SchemaObjectName.BaseIdentifier.Value;
+            foreach (var column in node.Definition.ColumnDefinitions)
+            {
+                Facts.Add($"column {table}.{column.ColumnIdentifier.Value}");
+            }
+        }
+
         public override void Visit(CreateIndexStatement node) =>
             Facts.Add(Index(node.Name.Value, node.OnName.BaseIdentifier.Value, Columns(node.Columns), node.FilterPredicate is not null));
 

@@ -140,6 +140,14 @@ public sealed class SqlServerScriptTests
             }
         }
 
+        public override void Visit(AlterTableAddTableElementStatement node)
+        {
+            foreach (var column in node.Definition.ColumnDefinitions)
+            {
+                Columns.Add((node.SchemaObjectName.BaseIdentifier.Value, column));
+            }
+        }
+
         public override void Visit(CreateIndexStatement node) =>
             Keyed.UnionWith(node.Columns.Select(c => (node.OnName.BaseIdentifier.Value, c.Column.MultiPartIdentifier.Identifiers[^1].Value)));
     }
