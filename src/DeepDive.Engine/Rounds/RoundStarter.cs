@@ -31,9 +31,10 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
             throw new InvalidOperationException($"Cycle '{cycleId}' of partnership '{partnershipId}' does not exist.");
         }
 
+        // The round keeps the cycle as stored now (CycleFile's form), so later edits of the cycle never change it.
         var firingKey = $"{cycleId}@{scheduledForUtc:yyyy-MM-ddTHH:mm:ssZ}";
         return await StartAsync(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, scheduledForUtc,
-            CycleJson.Write(CycleJson.Read(cycleJson)), null, cancellationToken);
+            cycleJson, null, cancellationToken);
     }
 
     public async Task<Started?> StartReAuditAsync(string partnershipId, string sourceRoundId, DateTime scheduledForUtc, CancellationToken cancellationToken)

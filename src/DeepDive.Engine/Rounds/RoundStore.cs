@@ -33,7 +33,7 @@ public sealed class RoundStore(Database database)
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { RoundId = roundId }, cancellationToken: cancellationToken))
             ?? throw new InvalidOperationException($"Round {roundId} does not exist.");
         return new RoundRecord(row.PartnershipId, row.RoundId, row.CycleId, row.Kind, row.ScheduledForUtc, row.StartedUtc, row.Seed,
-            CycleJson.Read(row.CycleJson), row.ParentRoundId);
+            Cycles.CycleFile.ReadStored(row.CycleJson), row.ParentRoundId);
     }
 
     /// <summary>One case of a population: its reference and the value it is stratified by.</summary>

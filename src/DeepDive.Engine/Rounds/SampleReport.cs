@@ -54,7 +54,7 @@ public sealed class SampleReport(Database database)
         var round = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(roundSql, args, cancellationToken: cancellationToken))
             ?? throw new ArgumentException($"There is no round '{roundId}' in partnership '{partnershipId}'.");
         var cases = (await connection.QueryAsync<Entry>(new CommandDefinition(casesSql, args, cancellationToken: cancellationToken))).ToList();
-        return new Model(round.RoundId, round.CycleId, CycleJson.Read(round.CycleJson).Name, round.Kind, round.StartedUtc, round.Status,
+        return new Model(round.RoundId, round.CycleId, Cycles.CycleFile.ReadStored(round.CycleJson).Name, round.Kind, round.StartedUtc, round.Status,
             SamplingRecord.FromJson(round.SamplingJson), cases);
     }
 
