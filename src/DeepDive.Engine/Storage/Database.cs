@@ -37,6 +37,28 @@ public sealed class Database
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SqliteGroupCommit> GroupCommits = new();
+
+    /// <summary>
+    /// Runs a short write in a transaction of its own on a server database. On SQLite, writes that arrive while
+    /// another is committing share one transaction (each in its own savepoint, see <see cref="SqliteGroupCommit"/>).
+    /// Either way the task completes once the write is committed. <paramref name="work"/> must use only the
+    /// connection and transaction it is given.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (Dialect.Kind == DatabaseKind.Sqlite)
+        {
+            var gate = WriteGates.GetOrAdd(ConnectionString, _ => new SemaphoreSlim(1, 1));
+            return GroupCommits.GetOrAdd(ConnectionString, _ => new SqliteGroupCommit(this, gate)).WriteAsync(work, cancellationToken);
+        }
+
+        return InTransactionAsync((c, t) => work(c, t, cancellationToken), cancellationToken);
+    }
+
+    public Task WriteAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync<bool>(async (c, t, ct) => { await work(c, t, ct); return true; }, cancellationToken);
+
     private sealed class Gate(SemaphoreSlim gate) : IAsyncDisposable
     {
         public ValueTask DisposeAsync()

@@ -18,13 +18,8 @@ public sealed partial class DapperPersistenceProvider
         {
             return;
         }
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-
-        // Opened before taking the turn to write, so the turn is spent only on writing.
-
-        await using var gate = await database.EnterWriteAsync(CancellationToken.None);
-        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Commands.Schedule(database.Dialect),
-            new { command.CommandName, command.Data, command.ExecuteTime }));
+        await database.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(ProviderSql.Commands.Schedule(database.Dialect),
+            new { command.CommandName, command.Data, command.ExecuteTime }, transaction, cancellationToken: ct)), CancellationToken.None);
     }
 
     public async Task ProcessCommands(DateTimeOffset asOf, Func<ScheduledCommand, Task> action, CancellationToken cancellationToken = default)

@@ -18,10 +18,7 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateEvent(Event newEvent, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // Opened before taking the turn to write, so the turn is spent only on writing.
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
-        await InsertEventAsync(newEvent, connection, null, cancellationToken);
+        await database.WriteAsync((connection, transaction, ct) => InsertEventAsync(newEvent, connection, transaction, ct), cancellationToken);
         return newEvent.Id;
     }
 
@@ -79,10 +76,7 @@ public sealed partial class DapperPersistenceProvider
 
     private async Task SetProcessed(string id, int value, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // Opened before taking the turn to write, so the turn is spent only on writing.
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Events.SetProcessed,
-            new { Id = id, Value = value }, cancellationToken: cancellationToken));
+        await database.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(ProviderSql.Events.SetProcessed,
+            new { Id = id, Value = value }, transaction, cancellationToken: ct)), cancellationToken);
     }
 }

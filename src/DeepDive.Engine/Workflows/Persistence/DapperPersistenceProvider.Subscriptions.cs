@@ -23,12 +23,7 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateEventSubscription(EventSubscription subscription, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // Opened before taking the turn to write, so the turn is spent only on writing.
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertSubscriptionAsync(subscription, connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync((connection, transaction, ct) => InsertSubscriptionAsync(subscription, connection, transaction, ct), cancellationToken);
         return subscription.Id;
     }
 
@@ -65,11 +60,8 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // Opened before taking the turn to write, so the turn is spent only on writing.
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.Terminate,
-            new { Id = eventSubscriptionId }, cancellationToken: cancellationToken));
+        await database.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.Terminate,
+            new { Id = eventSubscriptionId }, transaction, cancellationToken: ct)), cancellationToken);
     }
 
     public async Task<EventSubscription> GetSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
@@ -89,19 +81,14 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<bool> SetSubscriptionToken(string eventSubscriptionId, string token, string workerId, DateTime expiry, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // Opened before taking the turn to write, so the turn is spent only on writing.
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.TakeToken,
-            new { Id = eventSubscriptionId, Token = token, WorkerId = workerId, Expiry = Ticks(expiry) }, cancellationToken: cancellationToken)) == 1;
+        return await database.WriteAsync(async (connection, transaction, ct) => await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.TakeToken,
+            new { Id = eventSubscriptionId, Token = token, WorkerId = workerId, Expiry = Ticks(expiry) }, transaction, cancellationToken: ct)) == 1, cancellationToken);
     }
 
     public async Task ClearSubscriptionToken(string eventSubscriptionId, string token, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // Opened before taking the turn to write, so the turn is spent only on writing.
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.ClearToken, new { Id = eventSubscriptionId, Token = token }, cancellationToken: cancellationToken));
+        await database.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.ClearToken,
+            new { Id = eventSubscriptionId, Token = token }, transaction, cancellationToken: ct)), cancellationToken);
     }
 
     private EventSubscription ToSubscription(SubscriptionRow row) => new()

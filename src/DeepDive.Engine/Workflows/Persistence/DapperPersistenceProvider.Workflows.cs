@@ -28,12 +28,7 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // Opened before taking the turn to write, so the turn is spent only on writing.
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertWorkflowAsync(workflow, connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync((connection, transaction, ct) => InsertWorkflowAsync(workflow, connection, transaction, ct), cancellationToken);
         return workflow.Id;
     }
 
@@ -83,30 +78,26 @@ public sealed partial class DapperPersistenceProvider
             workflow.Version,
         };
         var changed = ChangedPointers(workflow, onlyChanged: true);
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await database.WriteAsync(async (connection, transaction, ct) =>
         {
-            await using var gate = await database.EnterWriteAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var updated = await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Update, instance, transaction, cancellationToken: cancellationToken));
+            var updated = await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Update, instance, transaction, cancellationToken: ct));
             if (updated == 0)
             {
                 throw new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; it cannot be persisted.");
             }
 
-            await UpsertPointersAsync(workflow.Id, changed, connection, transaction, cancellationToken);
-            written = changed;
+            await UpsertPointersAsync(workflow.Id, changed, connection, transaction, ct);
             foreach (var subscription in subscriptions ?? [])
             {
-                await InsertSubscriptionAsync(subscription, connection, transaction, cancellationToken);
+                await InsertSubscriptionAsync(subscription, connection, transaction, ct);
             }
 
             foreach (var write in writes)
             {
-                await write(connection, transaction, cancellationToken);
+                await write(connection, transaction, ct);
             }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
+        }, cancellationToken);
+        written = changed;
 
         foreach (var (pointer, document) in written)
         {

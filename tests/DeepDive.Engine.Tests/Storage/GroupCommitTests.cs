@@ -1,0 +1,71 @@
+using Dapper;
+using DeepDive.Engine.Tests.Support;
+using FluentAssertions;
+using Xunit;
+
+namespace DeepDive.Engine.Tests.Storage;
+
+/// <summary>Database.WriteAsync on SQLite: concurrent writes share commits, and one failing write takes none of the others with it.</summary>
+public sealed class GroupCommitTests
+{
+    [Fact]
+    public async Task Concurrent_writes_all_commit_and_a_failing_one_is_rolled_back_alone()
+    {
+        using var sqlite = SqliteDatabase.Create();
+        var database = sqlite.Database;
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, note TEXT NOT NULL)");
+        }
+
+        // 400 writes at once; every seventh inserts two rows and then fails, so its first row must not survive.
+        var writes = Enumerable.Range(0, 400).Select(i => Task.Run(() => database.WriteAsync(async (c, t, ct) =>
+        {
+            await c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id, note) VALUES (@Id, 'first')", new { Id = i * 2 }, t, cancellationToken: ct));
+            if (i % 7 == 0)
+            {
+                throw new InvalidOperationException($"write {i} fails");
+            }
+
+            await c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id, note) VALUES (@Id, 'second')", new { Id = (i * 2) + 1 }, t, cancellationToken: ct));
+            return i;
+        }, CancellationToken.None))).ToList();
+
+        var outcomes = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                return await w;
+            }
+            catch (InvalidOperationException)
+            {
+                return -1;
+            }
+        }));
+
+        outcomes.Count(o => o < 0).Should().Be(Enumerable.Range(0, 400).Count(i => i % 7 == 0));
+        await using var check = await database.OpenAsync(CancellationToken.None);
+        var ids = (await check.QueryAsync<long>("SELECT id FROM item ORDER BY id")).ToList();
+        var expected = Enumerable.Range(0, 400).Where(i => i % 7 != 0).SelectMany(i => new long[] { i * 2, (i * 2) + 1 }).ToList();
+        ids.Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task A_write_whose_caller_gave_up_is_not_run()
+    {
+        using var sqlite = SqliteDatabase.Create();
+        var database = sqlite.Database;
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY)");
+        }
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var write = () => database.WriteAsync((c, t, ct) => c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id) VALUES (1)", null, t, cancellationToken: ct)), cancelled.Token);
+
+        await write.Should().ThrowAsync<OperationCanceledException>();
+        await using var check = await database.OpenAsync(CancellationToken.None);
+        (await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item")).Should().Be(0);
+    }
+}
