@@ -70,6 +70,7 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
         await services.GetRequiredService<IWorkflowHost>().StartAsync(cancellationToken);
         scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
         await scheduler.Start(cancellationToken);
+        services.GetRequiredService<Notifications.OutboxDispatcher>().Start();
         started = true;
     }
 
@@ -87,6 +88,10 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
         }
 
         await services.GetRequiredService<IWorkflowHost>().StopAsync(CancellationToken.None);
+        var dispatcher = services.GetRequiredService<Notifications.OutboxDispatcher>();
+        await dispatcher.DisposeAsync();
+        // What fell due in the last moments still goes out before the process ends; what fails stays for the next start.
+        await dispatcher.DeliverDueAsync(CancellationToken.None);
     }
 
     /// <summary>

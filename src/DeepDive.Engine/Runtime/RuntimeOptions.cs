@@ -15,4 +15,7 @@ public sealed record RuntimeOptions
     public bool Clustered { get; init; }
 
     public string InstanceName { get; init; } = "deepdive";
+
+    /// <summary>How reminders and escalations leave the outbox: SMTP, or .eml files in a folder.</summary>
+    public Notifications.NotificationSettings Notifications { get; init; } = new();
 }

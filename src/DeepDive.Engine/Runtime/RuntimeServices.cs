@@ -86,6 +86,14 @@ public static class RuntimeServices
         services.AddSingleton<JobTracker>();
         services.AddSingleton<DeepDive.Engine.Tasks.TaskBoard>();
         services.AddTransient<StartRoundJob>();
+        services.AddSingleton(options.Notifications);
+        services.AddSingleton<Notifications.Outbox>();
+        services.AddSingleton<Notifications.INotificationSender>(_ => options.Notifications.Smtp is { } smtp
+            ? new Notifications.SmtpSender(smtp)
+            : new Notifications.EmlFolderSender(options.Notifications.Folder));
+        services.AddSingleton(sp => new Notifications.OutboxDispatcher(
+            sp.GetRequiredService<Notifications.Outbox>(), sp.GetRequiredService<Notifications.INotificationSender>(), options.Notifications,
+            $"{options.InstanceName}@{Environment.MachineName}/{Environment.ProcessId}", sp.GetRequiredService<ILogger<Notifications.OutboxDispatcher>>()));
         services.AddTransient<ReAuditJob>();
 
         services.AddQuartz(q =>
