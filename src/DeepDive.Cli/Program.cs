@@ -43,6 +43,12 @@ app.Configure(config =>
         sample.SetDescription("How rounds drew their samples.");
         sample.AddCommand<SampleReportCommand>("report").WithDescription("The sampling report of a round: snapshot, exclusions, method, seed, lists (md, html, csv, json).");
     });
+    config.AddBranch("notifications", notifications =>
+    {
+        notifications.SetDescription("The notification outbox: reminders, escalations and notices.");
+        notifications.AddCommand<NotificationsListCommand>("list").WithDescription("List notifications with their delivery status.");
+        notifications.AddCommand<NotificationsDeliverCommand>("deliver").WithDescription("Deliver what is due now (SMTP when configured, else .eml files).");
+    });
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
     config.AddCommand<DemoCommand>("demo").WithDescription("Run a realistic audit year end to end in virtual time on a fresh SQLite database.");
     config.AddCommand<PurgeCommand>("purge").WithDescription("Delete finished workflows, processed events and errors older than their retention, in batches.");
