@@ -106,7 +106,7 @@ public sealed class ConflictListCommand : AsyncCommand<ConflictListSettings>
             || string.Equals(a.Manager, settings.Auditor, StringComparison.OrdinalIgnoreCase))).ToList();
         if (managed.Count > 0)
         {
-            AnsiConsole.MarkupLine("Line management (from the auditor register; neither audits the other's cases):");
+            AnsiConsole.MarkupLine("Line management (from the auditor register; neither audits a case the other holds as its worker):");
             foreach (var a in managed)
             {
                 AnsiConsole.MarkupLineInterpolated($"  {a.AuditorId} is managed by {a.Manager}");
