@@ -4,7 +4,7 @@ ALTER TABLE auditor ADD manager text NULL;
 
 -- A conflict an auditor declared with one case, a worker's cases or a team's cases: who declared it, when and why.
 CREATE TABLE auditor_conflict (
-    partnership_id  text NOT NULL,
+    partnership_id  text NOT NULL REFERENCES partnership(id),
     conflict_id     text NOT NULL PRIMARY KEY,
     auditor_id      text NOT NULL,
     subject_kind    text NOT NULL,
@@ -12,7 +12,6 @@ CREATE TABLE auditor_conflict (
     reason          text NOT NULL,
     declared_by     text NOT NULL,
     declared_utc    timestamptz NOT NULL,
-    FOREIGN KEY (partnership_id, auditor_id) REFERENCES auditor(partnership_id, auditor_id),
     UNIQUE (partnership_id, auditor_id, subject_kind, subject)
 );
 

@@ -4,7 +4,7 @@ ALTER TABLE auditor ADD manager TEXT NULL;
 
 -- A conflict an auditor declared with one case, a worker's cases or a team's cases: who declared it, when and why.
 CREATE TABLE auditor_conflict (
-    partnership_id  TEXT NOT NULL,
+    partnership_id  TEXT NOT NULL REFERENCES partnership(id),
     conflict_id     TEXT NOT NULL PRIMARY KEY,
     auditor_id      TEXT NOT NULL,
     subject_kind    TEXT NOT NULL,
@@ -12,7 +12,6 @@ CREATE TABLE auditor_conflict (
     reason          TEXT NOT NULL,
     declared_by     TEXT NOT NULL,
     declared_utc    TEXT NOT NULL,
-    FOREIGN KEY (partnership_id, auditor_id) REFERENCES auditor(partnership_id, auditor_id),
     UNIQUE (partnership_id, auditor_id, subject_kind, subject)
 );
 

@@ -4,7 +4,7 @@ ALTER TABLE auditor ADD manager nvarchar(200) NULL;
 
 -- A conflict an auditor declared with one case, a worker's cases or a team's cases: who declared it, when and why.
 CREATE TABLE auditor_conflict (
-    partnership_id  nvarchar(200) NOT NULL,
+    partnership_id  nvarchar(200) NOT NULL REFERENCES partnership(id),
     conflict_id     nvarchar(200) NOT NULL PRIMARY KEY,
     auditor_id      nvarchar(200) NOT NULL,
     subject_kind    nvarchar(200) NOT NULL,
@@ -12,7 +12,6 @@ CREATE TABLE auditor_conflict (
     reason          nvarchar(max) NOT NULL,
     declared_by     nvarchar(200) NOT NULL,
     declared_utc    datetime2 NOT NULL,
-    FOREIGN KEY (partnership_id, auditor_id) REFERENCES auditor(partnership_id, auditor_id),
     UNIQUE (partnership_id, auditor_id, subject_kind, subject)
 );
 
