@@ -11,8 +11,4 @@ public sealed record AuditTaskNeed(
 /// <summary>Who takes each task; and for each task no one could take, why.</summary>
 public sealed record AssignmentResult(
     IReadOnlyDictionary<string, string> AuditorByTask,
-    IReadOnlyDictionary<string, UnassignedTask> Unassigned)
-{
-    /// <summary>The one-line reason for each unassigned task.</summary>
-    public IReadOnlyDictionary<string, string> UnassignedReasons => Unassigned.ToDictionary(u => u.Key, u => u.Value.Summary);
-}
+    IReadOnlyDictionary<string, UnassignedTask> Unassigned);
