@@ -17,13 +17,26 @@ app.Configure(config =>
     {
         import.SetDescription("Import the case register or the auditor pool from CSV.");
         import.AddCommand<ImportCasesCommand>("cases").WithDescription("Import cases (case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies).");
-        import.AddCommand<ImportAuditorsCommand>("auditors").WithDescription("Import auditors (auditor_id, name, agency, team, skills, monthly_capacity).");
+        import.AddCommand<ImportAuditorsCommand>("auditors").WithDescription("Import auditors (auditor_id, name, agency, team, skills, monthly_capacity, manager).");
     });
     config.AddBranch("cycle", cycle =>
     {
         cycle.SetDescription("Configure the audit programme's cycles.");
         cycle.AddCommand<CycleAddCommand>("add").WithDescription("Add or update a cycle from its JSON file and schedule it.");
         cycle.AddCommand<CycleListCommand>("list").WithDescription("List the cycles.");
+    });
+    config.AddBranch("auditor", auditor =>
+    {
+        auditor.SetDescription("Auditors' conflicts of interest.");
+        auditor.AddCommand<DeclareConflictCommand>("declare-conflict").WithDescription("Record an auditor's conflict of interest with a case, a worker's cases or a team's cases, and why.");
+        auditor.AddCommand<ConflictListCommand>("conflicts").WithDescription("List declared conflicts (of one auditor, or all) and line-management links.");
+    });
+    config.AddBranch("round", round =>
+    {
+        round.SetDescription("Rounds: their state, and tasks that have no auditor.");
+        round.AddCommand<RoundListCommand>("list").WithDescription("List rounds, newest first, with cases, tasks and tasks without an auditor.");
+        round.AddCommand<RoundShowCommand>("show").WithDescription("A round's summary, with each task that has no auditor and why in one line.");
+        round.AddCommand<RoundUnassignedCommand>("unassigned").WithDescription("Why each unassigned task of a round has no auditor: every auditor and the rule that excluded them.");
     });
     config.AddBranch("task", task =>
     {
@@ -55,6 +68,7 @@ app.Configure(config =>
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Measure the engine side by side with WorkflowCore's in-memory reference.");
+        bench.AddCommand<BenchAssignmentCommand>("assignment").WithDescription("Time auditor assignment on a realistic round: 500 tasks over 100 auditors (goal: within one second).");
         bench.AddCommand<BenchWorkflowsCommand>("workflows").WithDescription("Throughput and resume latency of deep-dive-shaped workflows: in-memory, ours on SQLite, ours on PostgreSQL.");
     });
     config.SetExceptionHandler((exception, _) =>

@@ -41,6 +41,18 @@ public sealed class TaskListCommand : AsyncCommand<TaskListSettings>
         }
 
         AnsiConsole.Write(table);
+        var unassigned = tasks.Where(t => t.AuditorId is null).ToList();
+        if (unassigned.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"{unassigned.Count} task(s) have no auditor:");
+            foreach (var t in unassigned)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  {t.TaskId}: {t.UnassignedReason ?? "no reason recorded"}");
+            }
+
+            AnsiConsole.MarkupLine("Every auditor and the rule that kept them off: [bold]deepdive round unassigned <round>[/] (the round is the start of the task id).");
+        }
+
         return 0;
     }
 }

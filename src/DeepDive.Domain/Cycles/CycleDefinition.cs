@@ -20,6 +20,14 @@ public sealed record CycleDefinition
 
     public int TaskDeadlineDays { get; init; } = 20;
     public ReAuditRule ReAudit { get; init; } = new();
+    public AssignmentRule Assignment { get; init; } = new();
+}
+
+/// <summary>Who may audit a round's cases, beyond the rules every round keeps (agency or its skill, no conflict, capacity).</summary>
+public sealed record AssignmentRule
+{
+    /// <summary>Skills every auditor of the round must hold, such as a theme's specialism (e.g. "exploitation").</summary>
+    public IReadOnlyList<string> RequiredSkills { get; init; } = [];
 }
 
 public sealed record CycleSchedule

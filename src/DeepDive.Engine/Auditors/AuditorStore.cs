@@ -11,14 +11,17 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
     private static readonly string[] KeyColumns = ["partnership_id", "auditor_id"];
     private static readonly string[] OtherColumns = ["name", "agency", "team", "skills", "monthly_capacity", "updated_utc"];
 
-    private readonly string upsertSql = database.Dialect.Upsert("auditor", KeyColumns, OtherColumns);
+    private readonly string upsertSql = database.Dialect.Upsert("auditor", KeyColumns, [.. OtherColumns, "manager"]);
+    private readonly string upsertKeepingManagerSql = database.Dialect.Upsert("auditor", KeyColumns, OtherColumns);
 
     /// <summary>
     /// Inserts the auditors, or updates those whose id is already registered, in the caller's transaction.
     /// An id listed twice is written twice: the later one wins and counts as an update.
     /// </summary>
+    /// <param name="keepManagers">Leave the managers already stored as they are (the file had no manager column).</param>
     public async Task<(int Inserted, int Updated)> UpsertAsync(
-        string partnershipId, IReadOnlyList<Auditor> auditors, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+        string partnershipId, IReadOnlyList<Auditor> auditors, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken,
+        bool keepManagers = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partnershipId);
         ArgumentNullException.ThrowIfNull(auditors);
@@ -33,7 +36,9 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
             SELECT COUNT(*) FROM auditor WHERE partnership_id = @PartnershipId AND auditor_id = @AuditorId
             """;
         await using var exists = new BatchCommand(connection, transaction, existsSql, KeyColumns);
-        await using var upsert = new BatchCommand(connection, transaction, upsertSql, [.. KeyColumns, .. OtherColumns]);
+        await using var upsert = keepManagers
+            ? new BatchCommand(connection, transaction, upsertKeepingManagerSql, [.. KeyColumns, .. OtherColumns])
+            : new BatchCommand(connection, transaction, upsertSql, [.. KeyColumns, .. OtherColumns, "manager"]);
         var now = clock.GetUtcNow().UtcDateTime;
         var inserted = 0;
         foreach (var a in auditors)
@@ -53,6 +58,11 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
             upsert.Set("skills", StoredList.Join(a.Skills));
             upsert.Set("monthly_capacity", a.MonthlyCapacity);
             upsert.Set("updated_utc", now);
+            if (!keepManagers)
+            {
+                upsert.Set("manager", a.Manager);
+            }
+
             await upsert.ExecuteAsync(cancellationToken);
         }
 
@@ -65,7 +75,7 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(partnershipId);
         const string sql = """
             SELECT auditor_id AS AuditorId, name AS Name, agency AS Agency, team AS Team, skills AS Skills,
-                   monthly_capacity AS MonthlyCapacity
+                   monthly_capacity AS MonthlyCapacity, manager AS Manager
             FROM auditor
             WHERE partnership_id = @PartnershipId
             ORDER BY auditor_id
@@ -85,7 +95,8 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
         public string Team { get; init; } = "";
         public string Skills { get; init; } = "";
         public int MonthlyCapacity { get; init; }
+        public string? Manager { get; init; }
 
-        public Auditor ToAuditor() => new(AuditorId, Name, Agency, Team, StoredList.Split(Skills), MonthlyCapacity);
+        public Auditor ToAuditor() => new(AuditorId, Name, Agency, Team, StoredList.Split(Skills), MonthlyCapacity, Manager);
     }
 }

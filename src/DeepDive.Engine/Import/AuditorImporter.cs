@@ -13,7 +13,7 @@ public sealed class AuditorImporter(Database database, TimeProvider clock)
     private const int MaxMonthlyCapacity = 100;
 
     internal static readonly CsvColumns Columns = new(
-        ["auditor_id", "name", "agency", "team", "skills", "monthly_capacity"],
+        ["auditor_id", "name", "agency", "team", "skills", "monthly_capacity", "manager"],
         ["auditor_id", "name", "agency", "team", "monthly_capacity"]);
 
     private readonly AuditorStore store = new(database, clock);
@@ -21,10 +21,17 @@ public sealed class AuditorImporter(Database database, TimeProvider clock)
     public Task<ImportResult> ImportAsync(string partnershipId, TextReader csv, CancellationToken cancellationToken)
     {
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        // A file without the manager column leaves the managers already stored alone; an empty value clears one.
+        var hasManagerColumn = false;
         return CsvImport.RunAsync(
             database, clock, partnershipId, csv, Columns,
-            row => Read(row, firstLineOf),
-            (auditors, connection, transaction) => store.UpsertAsync(partnershipId, auditors, connection, transaction, cancellationToken),
+            row =>
+            {
+                hasManagerColumn |= row.Has("manager");
+                return Read(row, firstLineOf);
+            },
+            (auditors, connection, transaction) =>
+                store.UpsertAsync(partnershipId, auditors, connection, transaction, cancellationToken, keepManagers: !hasManagerColumn),
             cancellationToken);
     }
 
@@ -41,8 +48,18 @@ public sealed class AuditorImporter(Database database, TimeProvider clock)
         var team = row.Required("team");
         var skills = row.List("skills");
         var capacity = row.RequiredInteger("monthly_capacity", 0, MaxMonthlyCapacity);
+        var manager = row.Optional("manager");
+        if (manager is not null && string.Equals(manager, auditorId, StringComparison.OrdinalIgnoreCase))
+        {
+            row.Fail("manager", $"{auditorId} cannot be their own line manager");
+        }
+        else if (manager is not null && manager.Any(char.IsWhiteSpace))
+        {
+            row.Fail("manager", $"'{manager}' is not a staff id: give the manager's id, such as AUD-001 or W-0412, not a name");
+        }
+
         return row.IsValid && capacity is { } monthlyCapacity
-            ? new Auditor(auditorId, name, agency, team, skills, monthlyCapacity)
+            ? new Auditor(auditorId, name, agency, team, skills, monthlyCapacity, manager)
             : null;
     }
 }

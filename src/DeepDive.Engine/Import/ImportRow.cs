@@ -12,6 +12,9 @@ internal sealed class ImportRow(int line, IReadOnlyDictionary<string, string> va
     public IReadOnlyList<ImportError> Errors => errors;
     public bool IsValid => errors.Count == 0;
 
+    /// <summary>Whether the file has this column at all.</summary>
+    public bool Has(string column) => values.ContainsKey(column);
+
     public void Fail(string column, string reason) => errors.Add(new ImportError(line, column, reason));
 
     public string Required(string column)

@@ -81,6 +81,10 @@ public static class RuntimeServices
         services.AddSingleton<SampleDrawer>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<AuditorStore>();
+        services.AddSingleton<DeepDive.Engine.Assignment.MonthlyLoad>();
+        services.AddSingleton<DeepDive.Engine.Assignment.RoundAssignment>();
+        services.AddSingleton<DeepDive.Engine.Assignment.UnassignedTaskStore>();
+        services.AddSingleton<DeclaredConflictStore>();
         services.AddSingleton<CycleScheduler>();
         services.AddSingleton<ReAuditScheduler>();
         services.AddSingleton<JobTracker>();

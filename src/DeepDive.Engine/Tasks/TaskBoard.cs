@@ -20,11 +20,12 @@ public sealed class TaskBoard(Database database, WorkflowJson json, TimeProvider
         public DateTime? SubmittedUtc { get; set; }
         public string? Grade { get; set; }
         public int Late { get; set; }
+        public string? UnassignedReason { get; set; }
     }
 
     private const string Columns = """
         task_id AS TaskId, case_ref AS CaseRef, agency AS Agency, auditor_id AS AuditorId, status AS Status, due_utc AS DueUtc,
-        submitted_utc AS SubmittedUtc, grade AS Grade, late AS Late
+        submitted_utc AS SubmittedUtc, grade AS Grade, late AS Late, unassigned_reason AS UnassignedReason
         """;
 
     public async Task<IReadOnlyList<TaskView>> ListAsync(string partnershipId, string? auditorId, bool openOnly, CancellationToken cancellationToken)

@@ -118,7 +118,7 @@ public sealed class AuditorImporterTests : IDisposable
     {
         var errors = await ErrorsOf(File(Header + ",email", "AUD-001,Priya Shah,csc,qa,,4,p@example.org"));
 
-        errors.Should().Equal("line 1, column email: unknown column; the known columns are auditor_id, name, agency, team, skills, monthly_capacity");
+        errors.Should().Equal("line 1, column email: unknown column; the known columns are auditor_id, name, agency, team, skills, monthly_capacity, manager");
     }
 
     [Fact]
@@ -143,5 +143,37 @@ public sealed class AuditorImporterTests : IDisposable
 
         result.Errors.Should().BeEmpty();
         result.Inserted.Should().Be(6);
+    }
+
+    [Fact]
+    public async Task Import_ManagerColumn_StoresEachAuditorsLineManager()
+    {
+        var result = await Import(File(Header + ",manager", "AUD-001,Priya Shah,csc,qa,,4,", "AUD-002,Sam Okafor,police,ppu,,2,AUD-001", "AUD-003,Lee Brown,health,nurses,,3,W-0412"));
+
+        result.Succeeded.Should().BeTrue();
+        (await store.ListAsync(Partnership, CancellationToken.None)).Select(a => a.Manager).Should().Equal(null, "AUD-001", "W-0412");
+    }
+
+    [Fact]
+    public async Task Import_WithoutTheManagerColumn_KeepsStoredManagers_WhileAnEmptyValueClearsOne()
+    {
+        await Import(File(Header + ",manager", "AUD-001,Priya Shah,csc,qa,,4,W-0001", "AUD-002,Sam Okafor,police,ppu,,2,W-0002"));
+
+        (await Import(File(Header, "AUD-001,Priya Shah,csc,qa-2,,5"))).Succeeded.Should().BeTrue();
+        (await Import(File(Header + ",manager", "AUD-002,Sam Okafor,police,ppu,,2,"))).Succeeded.Should().BeTrue();
+
+        var auditors = await store.ListAsync(Partnership, CancellationToken.None);
+        auditors[0].Should().BeEquivalentTo(new { Team = "qa-2", MonthlyCapacity = 5, Manager = "W-0001" });
+        auditors[1].Manager.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Import_BadManager_IsAnErrorInItsColumn()
+    {
+        var errors = await ErrorsOf(File(Header + ",manager", "AUD-001,Priya Shah,csc,qa,,4,aud-001", "AUD-002,Sam Okafor,police,ppu,,2,Priya Shah"));
+
+        errors.Should().Equal(
+            "line 2, column manager: AUD-001 cannot be their own line manager",
+            "line 3, column manager: 'Priya Shah' is not a staff id: give the manager's id, such as AUD-001 or W-0412, not a name");
     }
 }

@@ -1,0 +1,55 @@
+using DeepDive.Domain.Assignment;
+using DeepDive.Engine.Auditors;
+using DeepDive.Engine.Cases;
+using DeepDive.Engine.Rounds;
+using DeepDive.Engine.Workflows.Data;
+
+namespace DeepDive.Engine.Assignment;
+
+/// <summary>
+/// Plans a round's tasks (one per case and auditing agency) and shares them among the partnership's auditors:
+/// skills, conflicts (including declared ones) and this calendar month's capacity, as <see cref="AuditorAssigner"/> decides.
+/// </summary>
+public sealed class RoundAssignment(CaseStore cases, AuditorStore auditors, DeclaredConflictStore conflicts, MonthlyLoad load, TimeProvider clock)
+{
+    public sealed record Outcome(List<DeepDivePlan> Plans, IReadOnlyList<StoredExplanation> Unassigned);
+
+    public async Task<Outcome> PlanAsync(RoundRecord round, IReadOnlyList<string> caseRefs, CancellationToken cancellationToken)
+    {
+        var plans = new List<DeepDivePlan>();
+        var needs = new List<AuditTaskNeed>();
+        var requiredSkills = round.Cycle.Assignment.RequiredSkills;
+        foreach (var caseRef in caseRefs)
+        {
+            var record = await cases.GetAsync(round.PartnershipId, caseRef, cancellationToken)
+                ?? throw new InvalidOperationException($"Case {caseRef} of round {round.RoundId} is no longer in the register.");
+            var plan = new DeepDivePlan
+            {
+                DeepDiveId = $"{round.RoundId}/{caseRef}",
+                CaseRef = caseRef,
+                FirstDeepDiveId = round.Kind == RoundKinds.ReAudit ? $"{round.ParentRoundId}/{caseRef}" : null,
+            };
+            foreach (var agency in record.AuditingAgencies())
+            {
+                var taskId = $"{plan.DeepDiveId}/{agency}";
+                plan.Tasks.Add(new TaskRef { TaskId = taskId, Agency = agency });
+                needs.Add(new AuditTaskNeed(taskId, caseRef, agency, record.Team, record.Worker, requiredSkills));
+            }
+
+            plans.Add(plan);
+        }
+
+        var pool = await auditors.ListAsync(round.PartnershipId, cancellationToken);
+        var declared = await conflicts.ListAsync(round.PartnershipId, null, cancellationToken);
+        var used = await load.ByAuditorAsync(round.PartnershipId, clock.GetUtcNow().UtcDateTime, round.Cycle.Schedule.TimeZone, cancellationToken);
+        var result = AuditorAssigner.Assign(needs, pool, used, declared);
+        foreach (var task in plans.SelectMany(p => p.Tasks))
+        {
+            task.AuditorId = result.AuditorByTask.GetValueOrDefault(task.TaskId);
+            task.UnassignedReason = result.Unassigned.TryGetValue(task.TaskId, out var why) ? why.Summary : null;
+        }
+
+        var unassigned = needs.Where(n => result.Unassigned.ContainsKey(n.TaskId)).Select(n => StoredExplanation.From(result.Unassigned[n.TaskId])).ToList();
+        return new Outcome(plans, unassigned);
+    }
+}
