@@ -24,3 +24,5 @@ CREATE TABLE notification_outbox (
     UNIQUE (partnership_id, dedup_key)
 );
 CREATE INDEX ix_notification_outbox_due ON notification_outbox (status, next_attempt_utc);
+-- Where an auditor's reminders go, and (for a line manager) escalations about their auditors' tasks.
+ALTER TABLE auditor ADD email nvarchar(200) NULL;

@@ -1,6 +1,7 @@
 namespace DeepDive.Domain.Auditors;
 
 /// <param name="Manager">The staff id of the auditor's line manager, when known; it is how line-management conflicts are found.</param>
+/// <param name="Email">Where the auditor's reminders go, and (for a manager) escalations about their auditors' tasks.</param>
 public sealed record Auditor(
     string AuditorId,
     string Name,
@@ -8,7 +9,8 @@ public sealed record Auditor(
     string Team,
     IReadOnlyList<string> Skills,
     int MonthlyCapacity,
-    string? Manager = null)
+    string? Manager = null,
+    string? Email = null)
 {
     public bool HasSkill(string skill) => Skills.Contains(skill, StringComparer.OrdinalIgnoreCase);
 

@@ -11,17 +11,18 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
     private static readonly string[] KeyColumns = ["partnership_id", "auditor_id"];
     private static readonly string[] OtherColumns = ["name", "agency", "team", "skills", "monthly_capacity", "updated_utc"];
 
-    private readonly string upsertSql = database.Dialect.Upsert("auditor", KeyColumns, [.. OtherColumns, "manager"]);
-    private readonly string upsertKeepingManagerSql = database.Dialect.Upsert("auditor", KeyColumns, OtherColumns);
+
+    /// <summary>Columns a file may leave out: then the values already stored are kept, rather than cleared.</summary>
+    public static readonly string[] OptionalColumns = ["manager", "email"];
 
     /// <summary>
     /// Inserts the auditors, or updates those whose id is already registered, in the caller's transaction.
     /// An id listed twice is written twice: the later one wins and counts as an update.
     /// </summary>
-    /// <param name="keepManagers">Leave the managers already stored as they are (the file had no manager column).</param>
+    /// <param name="keep">Optional columns (<see cref="OptionalColumns"/>) whose stored values are left as they are: the file had no such column.</param>
     public async Task<(int Inserted, int Updated)> UpsertAsync(
         string partnershipId, IReadOnlyList<Auditor> auditors, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken,
-        bool keepManagers = false)
+        IReadOnlyCollection<string>? keep = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partnershipId);
         ArgumentNullException.ThrowIfNull(auditors);
@@ -36,9 +37,8 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
             SELECT COUNT(*) FROM auditor WHERE partnership_id = @PartnershipId AND auditor_id = @AuditorId
             """;
         await using var exists = new BatchCommand(connection, transaction, existsSql, KeyColumns);
-        await using var upsert = keepManagers
-            ? new BatchCommand(connection, transaction, upsertKeepingManagerSql, [.. KeyColumns, .. OtherColumns])
-            : new BatchCommand(connection, transaction, upsertSql, [.. KeyColumns, .. OtherColumns, "manager"]);
+        string[] written = [.. OtherColumns, .. OptionalColumns.Where(c => keep is null || !keep.Contains(c))];
+        await using var upsert = new BatchCommand(connection, transaction, database.Dialect.Upsert("auditor", KeyColumns, written), [.. KeyColumns, .. written]);
         var now = clock.GetUtcNow().UtcDateTime;
         var inserted = 0;
         foreach (var a in auditors)
@@ -58,9 +58,9 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
             upsert.Set("skills", StoredList.Join(a.Skills));
             upsert.Set("monthly_capacity", a.MonthlyCapacity);
             upsert.Set("updated_utc", now);
-            if (!keepManagers)
+            foreach (var optional in OptionalColumns.Where(written.Contains))
             {
-                upsert.Set("manager", a.Manager);
+                upsert.Set(optional, optional == "manager" ? a.Manager : a.Email);
             }
 
             await upsert.ExecuteAsync(cancellationToken);
@@ -75,7 +75,7 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(partnershipId);
         const string sql = """
             SELECT auditor_id AS AuditorId, name AS Name, agency AS Agency, team AS Team, skills AS Skills,
-                   monthly_capacity AS MonthlyCapacity, manager AS Manager
+                   monthly_capacity AS MonthlyCapacity, manager AS Manager, email AS Email
             FROM auditor
             WHERE partnership_id = @PartnershipId
             ORDER BY auditor_id
@@ -96,7 +96,8 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
         public string Skills { get; init; } = "";
         public int MonthlyCapacity { get; init; }
         public string? Manager { get; init; }
+        public string? Email { get; init; }
 
-        public Auditor ToAuditor() => new(AuditorId, Name, Agency, Team, StoredList.Split(Skills), MonthlyCapacity, Manager);
+        public Auditor ToAuditor() => new(AuditorId, Name, Agency, Team, StoredList.Split(Skills), MonthlyCapacity, Manager, Email);
     }
 }

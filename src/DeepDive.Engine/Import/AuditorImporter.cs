@@ -13,7 +13,7 @@ public sealed class AuditorImporter(Database database, TimeProvider clock)
     private const int MaxMonthlyCapacity = 100;
 
     internal static readonly CsvColumns Columns = new(
-        ["auditor_id", "name", "agency", "team", "skills", "monthly_capacity", "manager"],
+        ["auditor_id", "name", "agency", "team", "skills", "monthly_capacity", "manager", "email"],
         ["auditor_id", "name", "agency", "team", "monthly_capacity"]);
 
     private readonly AuditorStore store = new(database, clock);
@@ -21,17 +21,17 @@ public sealed class AuditorImporter(Database database, TimeProvider clock)
     public Task<ImportResult> ImportAsync(string partnershipId, TextReader csv, CancellationToken cancellationToken)
     {
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        // A file without the manager column leaves the managers already stored alone; an empty value clears one.
-        var hasManagerColumn = false;
+        // A file without the manager or email column leaves those already stored alone; an empty value clears one.
+        var present = new HashSet<string>(StringComparer.Ordinal);
         return CsvImport.RunAsync(
             database, clock, partnershipId, csv, Columns,
             row =>
             {
-                hasManagerColumn |= row.Has("manager");
+                present.UnionWith(AuditorStore.OptionalColumns.Where(row.Has));
                 return Read(row, firstLineOf);
             },
             (auditors, connection, transaction) =>
-                store.UpsertAsync(partnershipId, auditors, connection, transaction, cancellationToken, keepManagers: !hasManagerColumn),
+                store.UpsertAsync(partnershipId, auditors, connection, transaction, cancellationToken, keep: [.. AuditorStore.OptionalColumns.Except(present)]),
             cancellationToken);
     }
 
@@ -58,8 +58,14 @@ public sealed class AuditorImporter(Database database, TimeProvider clock)
             row.Fail("manager", $"'{manager}' is not a staff id: give the manager's id, such as AUD-001 or W-0412, not a name");
         }
 
+        var email = row.Optional("email");
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            row.Fail("email", $"'{email}' is not an email address");
+        }
+
         return row.IsValid && capacity is { } monthlyCapacity
-            ? new Auditor(auditorId, name, agency, team, skills, monthlyCapacity, manager)
+            ? new Auditor(auditorId, name, agency, team, skills, monthlyCapacity, manager, email)
             : null;
     }
 }

@@ -41,7 +41,12 @@ public sealed record SyntheticPartnership(
                     skills.Add("education");
                 }
 
-                auditors.Add(new Auditor($"A-{agency}-{i:D2}", faker.Name.FullName(), agency, faker.PickRandom(teams[agency]), skills, faker.Random.Int(4, 8)));
+                // Each agency's first auditor leads its audit team and line-manages the others; the leads answer to
+                // a head of service outside the pool (no address: escalations about the leads go to the business team).
+                var id = $"A-{agency}-{i:D2}";
+                var manager = i == 1 ? $"HOS-{agency}" : $"A-{agency}-01";
+                auditors.Add(new Auditor(id, faker.Name.FullName(), agency, faker.PickRandom(teams[agency]), skills, faker.Random.Int(4, 8),
+                    manager, $"{id.ToLowerInvariant()}@demo-partnership.example"));
             }
         }
 

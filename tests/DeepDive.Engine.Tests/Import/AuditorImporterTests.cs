@@ -116,9 +116,25 @@ public sealed class AuditorImporterTests : IDisposable
     [Fact]
     public async Task Import_UnknownColumn_NamesTheKnownColumns()
     {
-        var errors = await ErrorsOf(File(Header + ",email", "AUD-001,Priya Shah,csc,qa,,4,p@example.org"));
+        var errors = await ErrorsOf(File(Header + ",phone", "AUD-001,Priya Shah,csc,qa,,4,01234 567890"));
 
-        errors.Should().Equal("line 1, column email: unknown column; the known columns are auditor_id, name, agency, team, skills, monthly_capacity, manager");
+        errors.Should().Equal("line 1, column phone: unknown column; the known columns are auditor_id, name, agency, team, skills, monthly_capacity, manager, email");
+    }
+
+    [Fact]
+    public async Task Import_Email_IsStored_AnInvalidOneIsRefused_AndAFileWithoutTheColumnKeepsIt()
+    {
+        var errors = await ErrorsOf(File(Header + ",email", "AUD-001,Priya Shah,csc,qa,,4,not an address"));
+        errors.Should().Equal("line 2, column email: 'not an address' is not an email address");
+
+        using var sqlite = DeepDive.Engine.Tests.Support.SqliteDatabase.CreateMigrated();
+        var importer = new AuditorImporter(sqlite.Database, new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
+        (await importer.ImportAsync("p", new StringReader(File(Header + ",email", "AUD-001,Priya Shah,csc,qa,,4,priya@example.org")), CancellationToken.None)).Errors.Should().BeEmpty();
+        (await importer.ImportAsync("p", new StringReader(File(Header, "AUD-001,Priya Shah,csc,qa,,5")), CancellationToken.None)).Errors.Should().BeEmpty();
+
+        var stored = (await new DeepDive.Engine.Auditors.AuditorStore(sqlite.Database, TimeProvider.System).ListAsync("p", CancellationToken.None)).Single();
+        stored.Email.Should().Be("priya@example.org");
+        stored.MonthlyCapacity.Should().Be(5);
     }
 
     [Fact]
