@@ -63,6 +63,7 @@ app.Configure(config =>
         notifications.AddCommand<NotificationsDeliverCommand>("deliver").WithDescription("Deliver what is due now (SMTP when configured, else .eml files).");
     });
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
+    config.AddCommand<SimulateCommand>("simulate").WithDescription("Preview a programme in virtual time: rounds, deadlines, reminders, re-audits, each auditor's workload per month (table and chart).");
     config.AddCommand<DemoCommand>("demo").WithDescription("Run a realistic audit year end to end in virtual time on a fresh SQLite database.");
     config.AddCommand<PurgeCommand>("purge").WithDescription("Delete finished workflows, processed events and errors older than their retention, in batches.");
     config.AddBranch("bench", bench =>

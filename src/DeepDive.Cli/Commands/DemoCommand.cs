@@ -48,7 +48,8 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         var database = Database.Open(file);
         var simulation = new YearSimulation(database, "demo", settings.Seed);
         var options = new YearSimulation.Options(
-            new DateTime(settings.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(settings.Year, 12, 31, 23, 59, 0, DateTimeKind.Utc), settings.Cases);
+            new DateTime(settings.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(settings.Year, 12, 31, 23, 59, 0, DateTimeKind.Utc), settings.Cases,
+            Notifications: new Engine.Notifications.NotificationSettings { Folder = Path.Combine(folder, "outbox") });
         YearSummary? summary = null;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())

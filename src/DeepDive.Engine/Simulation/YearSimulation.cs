@@ -23,7 +23,13 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
 {
     public sealed record Progress(DateTime NowUtc, double Fraction, string Activity);
 
-    public sealed record Options(DateTime FromUtc, DateTime ToUtc, int CaseCount, string InstanceName = "deepdive");
+    /// <param name="Programme">The cycles to run; the demo programme when null.</param>
+    /// <param name="Notifications">Where reminders and escalations go; .eml files in ./outbox when null.</param>
+    public sealed record Options(DateTime FromUtc, DateTime ToUtc, int CaseCount, string InstanceName = "deepdive",
+        IReadOnlyList<CycleDefinition>? Programme = null, Notifications.NotificationSettings? Notifications = null)
+    {
+        public IReadOnlyList<CycleDefinition> Cycles => Programme ?? DemoProgramme.Cycles();
+    }
 
     private sealed class OpenTask
     {
@@ -40,7 +46,7 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
         Migrator.Upgrade(database);
         progress?.Report(new Progress(options.FromUtc, 0, "generating the partnership"));
         var partnership = SyntheticPartnership.Generate(seed, options.CaseCount, options.FromUtc);
-        await SetUpAsync(partnership, clock, cancellationToken);
+        await SetUpAsync(partnership, options.Cycles, clock, cancellationToken);
 
         await using var runtime = DeepDiveRuntime.Create(database, clock, new RuntimeOptions
         {
@@ -48,10 +54,11 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
             IdleTime = TimeSpan.FromMilliseconds(10),
             SchedulerIdleWait = TimeSpan.FromSeconds(1),
             InstanceName = options.InstanceName,
+            Notifications = options.Notifications ?? new Notifications.NotificationSettings(),
         });
         await runtime.StartAsync(cancellationToken);
         var scheduler = runtime.Services.GetRequiredService<CycleScheduler>();
-        foreach (var cycle in DemoProgramme.Cycles())
+        foreach (var cycle in options.Cycles)
         {
             await scheduler.ScheduleAsync(partnershipId, cycle, cancellationToken);
         }
@@ -108,7 +115,7 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
         return await YearSummaryQuery.RunAsync(database, partnershipId, partnership.Schools.Count, stopwatch.Elapsed, cancellationToken);
     }
 
-    private async Task SetUpAsync(SyntheticPartnership partnership, TimeProvider clock, CancellationToken cancellationToken)
+    private async Task SetUpAsync(SyntheticPartnership partnership, IReadOnlyList<CycleDefinition> programme, TimeProvider clock, CancellationToken cancellationToken)
     {
         await new PartnershipStore(database, clock).EnsureAsync(partnershipId, "Demo Safeguarding Children Partnership", cancellationToken);
         await database.InTransactionAsync(async (connection, transaction) =>
@@ -117,7 +124,7 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
             await new AuditorStore(database, clock).UpsertAsync(partnershipId, partnership.Auditors, connection, transaction, cancellationToken);
         }, cancellationToken);
         var cycles = new CycleStore(database, clock);
-        foreach (var cycle in DemoProgramme.Cycles())
+        foreach (var cycle in programme)
         {
             await cycles.AddOrUpdateAsync(partnershipId, cycle, cancellationToken);
         }

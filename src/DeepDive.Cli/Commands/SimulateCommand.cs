@@ -1,0 +1,207 @@
+using System.ComponentModel;
+using System.Globalization;
+using DeepDive.Domain.Cycles;
+using DeepDive.Engine.Cycles;
+using DeepDive.Engine.Notifications;
+using DeepDive.Engine.Simulation;
+using DeepDive.Engine.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DeepDive.Cli.Commands;
+
+public sealed class SimulateSettings : CommandSettings
+{
+    [CommandOption("--from <DATE>")]
+    [Description("First day of the preview (yyyy-MM-dd). Default: 1 January next year.")]
+    public string? From { get; init; }
+
+    [CommandOption("--to <DATE>")]
+    [Description("Last day of the preview (yyyy-MM-dd). Default: a year after --from, less a day.")]
+    public string? To { get; init; }
+
+    [CommandOption("--programme <FILE>")]
+    [Description("The programme: a JSON array of cycles, one cycle file, or a folder of cycle files. Default: the demo programme.")]
+    public string? Programme { get; init; }
+
+    [CommandOption("--cases <N>")]
+    [Description("Cases in the synthetic register the preview runs on. Default: 20000")]
+    [DefaultValue(20000)]
+    public int Cases { get; init; } = 20000;
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed of the synthetic register and the auditors' simulated answers. Default: 2027")]
+    [DefaultValue(2027)]
+    public int Seed { get; init; } = 2027;
+
+    [CommandOption("--folder <FOLDER>")]
+    [Description("Where the preview's scratch database, chart and .eml files go. Default: ./deepdive-simulation")]
+    public string Folder { get; init; } = "deepdive-simulation";
+}
+
+/// <summary>
+/// Previews an audit programme in virtual time, through the same triggers, calendars, workflows and stores as
+/// production, on a scratch database: the rounds and when they fire, tasks due and late, reminders and escalations,
+/// re-audits, and each auditor's workload per month.
+/// </summary>
+public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
+    {
+        if (!TryDates(settings, out var from, out var to, out var problem))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{problem}[/]");
+            return 2;
+        }
+
+        if (settings.Cases is < 10 or > 2_000_000)
+        {
+            AnsiConsole.MarkupLine("[red]--cases must be between 10 and 2,000,000.[/]");
+            return 2;
+        }
+
+        IReadOnlyList<CycleDefinition>? programme = null;
+        if (settings.Programme is not null)
+        {
+            try
+            {
+                programme = ProgrammeFile.Read(settings.Programme);
+            }
+            catch (ProgrammeFile.ProgrammeFileException e)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]The programme cannot be previewed[/]: nothing was run.");
+                AnsiConsole.WriteLine(e.Message);
+                return 2;
+            }
+        }
+
+        var folder = Path.GetFullPath(settings.Folder);
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "simulation.db");
+        foreach (var old in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(old);
+        }
+
+        var outbox = Path.Combine(folder, "outbox");
+        if (Directory.Exists(outbox))
+        {
+            Directory.Delete(outbox, recursive: true);
+        }
+
+        var cycles = programme ?? DemoProgramme.Cycles();
+        AnsiConsole.MarkupLineInterpolated($"[bold]Programme preview[/] {from:d MMM yyyy} to {to:d MMM yyyy}: {cycles.Count} cycle(s) ({string.Join(", ", cycles.Select(c => c.Id))}) over a synthetic register of {settings.Cases:N0} cases.");
+        var database = Database.Open(file);
+        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var toUtc = to.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc);
+        var options = new YearSimulation.Options(fromUtc, toUtc, settings.Cases, Programme: programme,
+            Notifications: new NotificationSettings { Folder = outbox });
+        YearSummary summary = null!;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var bar = ctx.AddTask("Setting up", maxValue: 1000);
+                summary = await new YearSimulation(database, "preview", settings.Seed).RunAsync(options, new SyncProgress<YearSimulation.Progress>(p =>
+                {
+                    bar.Description = $"Virtual time: {p.Activity}";
+                    bar.Value = Math.Min(1000, p.Fraction * 1000);
+                }), cancellationToken);
+                bar.Value = 1000;
+            });
+
+        var preview = await ProgrammePreviewQuery.RunAsync(database, "preview", fromUtc, toUtc, cancellationToken);
+        PrintTimeline(preview);
+        PrintMonths(preview);
+        PrintWorkload(preview);
+        var chart = Path.Combine(folder, "workload.png");
+        WorkloadChart.SavePng(preview, chart, "Auditor workload");
+        AnsiConsole.MarkupLineInterpolated($"Workload chart: [blue]{chart}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Reminders and escalations as .eml files: [blue]{outbox}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Ran in {summary.Elapsed.TotalSeconds:0.0} s; scratch database: [blue]{file}[/]");
+        return 0;
+    }
+
+    private static bool TryDates(SimulateSettings settings, out DateOnly from, out DateOnly to, out string problem)
+    {
+        problem = "";
+        to = default;
+        from = new DateOnly(DateTime.UtcNow.Year + 1, 1, 1);
+        if (settings.From is not null && !DateOnly.TryParseExact(settings.From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
+        {
+            problem = $"--from '{settings.From}' is not a date written yyyy-MM-dd.";
+            return false;
+        }
+
+        to = from.AddYears(1).AddDays(-1);
+        if (settings.To is not null && !DateOnly.TryParseExact(settings.To, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out to))
+        {
+            problem = $"--to '{settings.To}' is not a date written yyyy-MM-dd.";
+            return false;
+        }
+
+        if (to < from)
+        {
+            problem = $"--to {to:yyyy-MM-dd} is before --from {from:yyyy-MM-dd}.";
+            return false;
+        }
+
+        if (to > from.AddYears(3))
+        {
+            problem = "A preview covers at most three years.";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void PrintTimeline(ProgrammePreview preview)
+    {
+        var table = new Table().Title("[bold]Rounds[/] (UK time)").AddColumns("cycle", "kind", "due", "ran", "note", "cases", "tasks", "late", "status");
+        foreach (var r in preview.Rounds)
+        {
+            var moved = r.StartedLocal.Date != r.ScheduledForLocal.Date;
+            table.AddRow(
+                Markup.Escape(r.CycleId), Markup.Escape(r.Kind),
+                $"{r.ScheduledForLocal:ddd d MMM HH:mm}",
+                moved ? $"[yellow]{r.StartedLocal:ddd d MMM HH:mm}[/]" : $"{r.StartedLocal:ddd d MMM HH:mm}",
+                Markup.Escape(r.Note ?? ""), $"{r.Cases}", $"{r.Tasks}", $"{r.TasksLate}", Markup.Escape(r.Status));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintMonths(ProgrammePreview preview)
+    {
+        var table = new Table().Title("[bold]Month by month[/]").AddColumns("month", "tasks given", "tasks due", "submitted late", "reminders", "escalations", "re-audits due");
+        foreach (var m in preview.Months)
+        {
+            table.AddRow($"{m.Start:MMM yyyy}", $"{m.TasksOpened}", $"{m.TasksDue}", $"{m.TasksLate}", $"{m.Reminders}", $"{m.Escalations}", $"{m.ReAuditsDue}");
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintWorkload(ProgrammePreview preview)
+    {
+        var table = new Table().Title($"[bold]Workload[/]: tasks per auditor per month (busiest {Math.Min(12, preview.Workload.Count)} of {preview.Workload.Count}; [red]red[/] = over monthly capacity)")
+            .AddColumn("auditor").AddColumn("capacity");
+        foreach (var m in preview.Months)
+        {
+            table.AddColumn(new TableColumn(m.Start.ToString("MMM", CultureInfo.InvariantCulture)).RightAligned());
+        }
+
+        foreach (var a in preview.Workload.Take(12))
+        {
+            table.AddRow([Markup.Escape(a.AuditorId), $"{a.MonthlyCapacity}",
+                .. a.TasksPerMonth.Select(n => n > a.MonthlyCapacity ? $"[red]{n}[/]" : n == 0 ? "[grey].[/]" : $"{n}")]);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
