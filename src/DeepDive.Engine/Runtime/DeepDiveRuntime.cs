@@ -1,4 +1,5 @@
 using Dapper;
+using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows.Definitions;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,8 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Prepare();
+        // The scheduler moves rounds off bank holidays, so it starts with the bank holidays file as it is now.
+        await new BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
         await services.GetRequiredService<IWorkflowHost>().StartAsync(cancellationToken);
         scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
         await scheduler.Start(cancellationToken);
