@@ -43,19 +43,19 @@ public sealed class WorkingDayRoundTests
     }
 
     [Fact]
-    public async Task ChristmasDay_OnAFriday_MovesPastTheWeekendAndTheBoxingDaySubstitute_ToTuesday_Once()
+    public async Task ChristmasDay_OnAMonday_MovesPastBoxingDay_ToWednesday_Once()
     {
         using var sqlite = SqliteDatabase.CreateMigrated();
-        await using var engine = await VirtualEngine.CreateAsync(sqlite.Database, At(2026, 12, 20));
+        await using var engine = await VirtualEngine.CreateAsync(sqlite.Database, At(2028, 12, 20));
         await engine.AddCyclesAsync(VirtualEngine.Cycle("christmas", "0 0 9 25 DEC ?"));
         await engine.StartAsync();
 
-        await engine.RunUntilAsync(At(2027, 1, 5));
+        await engine.RunUntilAsync(At(2029, 1, 5));
 
         var round = (await engine.RoundsAsync("christmas")).Should().ContainSingle().Subject;
-        round.ScheduledForUtc.Should().Be(Utc(2026, 12, 29, 9));
-        round.MovedFromUtc.Should().Be(Utc(2026, 12, 25, 9));
-        round.MoveReason.Should().Be("Christmas Day (bank holiday); then Boxing Day, substitute day (bank holiday)");
+        round.ScheduledForUtc.Should().Be(Utc(2028, 12, 27, 9));
+        round.MovedFromUtc.Should().Be(Utc(2028, 12, 25, 9));
+        round.MoveReason.Should().Be("Christmas Day (bank holiday); then Boxing Day (bank holiday)");
         (await engine.WaitingMovedTriggersAsync()).Should().Be(0);
     }
 

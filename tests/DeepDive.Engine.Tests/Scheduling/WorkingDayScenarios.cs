@@ -8,7 +8,7 @@ internal static class WorkingDayScenarios
 {
     public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    /// <summary>Term dates around the October half term 2026 and 2027 and the Christmas holidays 2026.</summary>
+    /// <summary>Term dates of 2026-27 and the autumn of 2027 (October half term: 25 to 29 October 2027).</summary>
     public const string Terms = """
         term,start,end
         Autumn 1,2026-09-02,2026-10-23
