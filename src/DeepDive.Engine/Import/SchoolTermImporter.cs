@@ -38,10 +38,8 @@ public sealed class SchoolTermImporter(Database database, TimeProvider clock)
             errors.Add(new ImportError(1, "start", "the file has no terms; give one row per term with its start and end dates"));
         }
 
-        if (errors.Count == 0)
-        {
-            errors.AddRange(CheckSequence(terms));
-        }
+        // Overlaps are reported beside the rows' own errors; a long gap only when no row is missing through an error of its own.
+        errors.AddRange(CheckSequence(terms, checkGaps: errors.Count == 0));
 
         if (errors.Count > 0)
         {
@@ -73,7 +71,7 @@ public sealed class SchoolTermImporter(Database database, TimeProvider clock)
     }
 
     /// <summary>Terms in date order must not overlap, and the gap between two must be a plausible holiday, not a missing term.</summary>
-    private static IEnumerable<ImportError> CheckSequence(List<(int Line, SchoolTerm Term)> terms)
+    private static IEnumerable<ImportError> CheckSequence(List<(int Line, SchoolTerm Term)> terms, bool checkGaps)
     {
         var ordered = terms.OrderBy(t => t.Term.Starts).ThenBy(t => t.Line).ToList();
         for (var i = 1; i < ordered.Count; i++)
@@ -88,7 +86,7 @@ public sealed class SchoolTermImporter(Database database, TimeProvider clock)
             }
 
             var gap = term.Starts.DayNumber - previous.Ends.DayNumber - 1;
-            if (gap > SchoolHoliday.LongestDays)
+            if (checkGaps && gap > SchoolHoliday.LongestDays)
             {
                 yield return new ImportError(line, "start",
                     $"the term starts {gap} days after the term on line {previousLine} ends ({previous.Ends:yyyy-MM-dd}); a school holiday is at most {SchoolHoliday.LongestDays} days, so a term seems to be missing");
