@@ -24,6 +24,13 @@ app.Configure(config =>
         cycle.SetDescription("Configure the audit programme's cycles.");
         cycle.AddCommand<CycleAddCommand>("add").WithDescription("Add or update a cycle from its JSON file and schedule it.");
         cycle.AddCommand<CycleListCommand>("list").WithDescription("List the cycles.");
+        cycle.AddCommand<CycleNextCommand>("next").WithDescription("List a cycle's coming rounds in local time, with the reason for each one moved to a working day.");
+    });
+    config.AddBranch("calendar", calendar =>
+    {
+        calendar.SetDescription("The working calendar: bank holidays and the partnership's school holidays.");
+        calendar.AddCommand<CalendarImportTermsCommand>("import-terms").WithDescription("Import the partnership's school term dates (term, start, end); the days between terms are school holidays.");
+        calendar.AddCommand<CalendarShowCommand>("show").WithDescription("Show a year's bank holidays and school holidays.");
     });
     config.AddBranch("auditor", auditor =>
     {
@@ -75,7 +82,8 @@ app.Configure(config =>
     config.SetExceptionHandler((exception, _) =>
     {
         AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
-        return exception is InvalidDataException or ArgumentException or DeepDive.Engine.Tasks.TaskRefusedException ? 1 : 3;
+        return exception is InvalidDataException or ArgumentException or DeepDive.Engine.Tasks.TaskRefusedException
+            or DeepDive.Engine.Calendars.BankHolidayFileException ? 1 : 3;
     });
 });
 return await app.RunAsync(args);

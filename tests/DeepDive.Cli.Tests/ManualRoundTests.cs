@@ -22,13 +22,13 @@ public sealed class ManualRoundTests(ITestOutputHelper output) : IDisposable
               "name": "Every minute",
               "theme": "neglect",
               "priorityTags": [],
-              "schedule": { "cron": "0 * * ? * *" },
+              "schedule": { "cron": "0 * * ? * *", "workingDaysOnly": false },
               "population": {},
               "sampleSize": 2,
               "reserveSize": 0,
               "auditTool": "multi-agency-deep-dive",
               "auditToolVersion": 1,
-              "taskDeadlineDays": 7,
+              "taskDeadlineWorkingDays": 5,
               "reAudit": { "intervalMonths": 3 }
             }
             """);

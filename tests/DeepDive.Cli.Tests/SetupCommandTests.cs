@@ -131,7 +131,7 @@ public sealed class SetupCommandTests : IDisposable
               "reserveSize": 0,
               "auditTool": "multi-agency-deep-dive",
               "auditToolVersion": 1,
-              "taskDeadlineDays": 7,
+              "taskDeadlineWorkingDays": 5,
               "reAudit": { "intervalMonths": 3 }
             }
             """);

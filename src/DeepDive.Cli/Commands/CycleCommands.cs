@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Partnerships;
 using DeepDive.Engine.Runtime;
@@ -51,10 +52,12 @@ public sealed class CycleAddCommand : AsyncCommand<CycleFileSettings>
         await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System);
         await runtime.Services.GetRequiredService<CycleScheduler>().ScheduleAsync(settings.Partnership, cycle, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[green]Cycle '{cycle.Id}' saved[/]: {cycle.Name}; sample {cycle.SampleSize}; schedule {cycle.Schedule.ToCron()} ({cycle.Schedule.TimeZone}).");
-        foreach (var next in CycleScheduler.Next(cycle, TimeProvider.System.GetUtcNow(), 3))
+        await new BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
+        var next = await new CycleNext(database, TimeProvider.System).ListAsync(settings.Partnership, cycle.Id, null, 3, cancellationToken);
+        foreach (var round in next!.Rounds)
         {
-            var local = TimeZoneInfo.ConvertTime(next, TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone));
-            AnsiConsole.MarkupLineInterpolated($"  next round: {local:dddd d MMMM yyyy HH:mm} {cycle.Schedule.TimeZone}");
+            var local = TimeZoneInfo.ConvertTime(round.At, next.Zone);
+            AnsiConsole.MarkupLineInterpolated($"  next round: {local:dddd d MMMM yyyy HH:mm} {cycle.Schedule.TimeZone}{(round.WasMoved ? $" (moved: {round.Reason})" : "")}");
         }
 
         return 0;

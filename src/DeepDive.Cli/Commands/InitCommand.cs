@@ -1,3 +1,4 @@
+using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Partnerships;
 using DeepDive.Engine.Runtime;
 using DeepDive.Engine.Storage;
@@ -15,6 +16,7 @@ public sealed class InitCommand : AsyncCommand<DatabaseSettings>
         var database = settings.OpenDatabase();
         var result = Migrator.Upgrade(database);
         await new PartnershipStore(database, TimeProvider.System).EnsureAsync(settings.Partnership, settings.Partnership, cancellationToken);
+        var holidays = await new BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
         // Creating the scheduler provisions Quartz's own tables for the pinned Quartz version.
         await using (var runtime = DeepDiveRuntime.Create(database, TimeProvider.System))
         {
@@ -27,6 +29,9 @@ public sealed class InitCommand : AsyncCommand<DatabaseSettings>
         {
             AnsiConsole.MarkupLineInterpolated($"  applied {script}");
         }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"Bank holidays: {holidays.Count} days, {holidays.FirstYear}-{holidays.LastYear}, {(holidays.Changed ? "loaded" : "unchanged")} from {holidays.File}.");
 
         return 0;
     }

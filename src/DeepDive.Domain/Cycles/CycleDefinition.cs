@@ -18,9 +18,13 @@ public sealed record CycleDefinition
     /// <summary>A Safeguarding in Education audit: each school in the sample gets its own feedback.</summary>
     public bool Education { get; init; }
 
-    public int TaskDeadlineDays { get; init; } = 20;
+    /// <summary>Working days an auditor has for a single-agency audit (weekends, bank holidays and, where the cycle avoids them, school holidays do not count).</summary>
+    public int TaskDeadlineWorkingDays { get; init; } = 15;
     public ReAuditRule ReAudit { get; init; } = new();
     public AssignmentRule Assignment { get; init; } = new();
+
+    /// <summary>Whether rounds and due dates keep out of school holidays: as the schedule says, else education audits do and others do not.</summary>
+    public bool AvoidsSchoolHolidays() => Schedule.AvoidSchoolHolidays ?? Education;
 }
 
 /// <summary>Who may audit a round's cases, beyond the rules every round keeps (agency or its skill, no conflict, capacity).</summary>
@@ -41,6 +45,12 @@ public sealed record CycleSchedule
     public string Weekday { get; init; } = "monday";
     public string Time { get; init; } = "09:00";
     public string TimeZone { get; init; } = "Europe/London";
+
+    /// <summary>A firing on a weekend or bank holiday moves to the next working day (same local time); false fires on any day.</summary>
+    public bool WorkingDaysOnly { get; init; } = true;
+
+    /// <summary>Whether a firing in a school holiday moves to the next working day too; unset, education audits do and others do not.</summary>
+    public bool? AvoidSchoolHolidays { get; init; }
 
     /// <summary>The Quartz cron expression this schedule means.</summary>
     public string ToCron()

@@ -55,7 +55,8 @@ public static partial class CycleFile
             var root = document.RootElement;
             var results = Schema.Value.Schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
             var errors = Duplicates(root, JsonPaths.Root)
-                .Concat(results.IsValid ? [] : new SchemaErrorReader(Schema.Value.Text.RootElement, root).Read(results))
+                .Concat(results.IsValid ? [] : new SchemaErrorReader(Schema.Value.Text.RootElement, root).Read(results)
+                    .Where(e => e.Path != JsonPaths.Property(JsonPaths.Root, CycleRules.RenamedDeadline)))
                 .Concat(CycleRules.Check(root))
                 .Distinct()
                 .ToList();
@@ -96,8 +97,18 @@ public static partial class CycleFile
     }
 
     /// <summary>Reads JSON this class wrote earlier, without the checks, so a stored copy reads back after the rules tighten.</summary>
-    internal static CycleDefinition ReadStored(string json) =>
-        JsonSerializer.Deserialize<CycleDefinition>(json, Options) ?? throw new JsonException("A stored cycle definition is null.");
+    internal static CycleDefinition ReadStored(string json)
+    {
+        var node = JsonNode.Parse(json, documentOptions: DocumentOptions)?.AsObject() ?? throw new JsonException("A stored cycle definition is null.");
+        if (node[CycleRules.RenamedDeadline] is { } calendarDays && node["taskDeadlineWorkingDays"] is null)
+        {
+            // Stored before deadlines counted working days: the same span of time, five working days a week.
+            node["taskDeadlineWorkingDays"] = Math.Max(1, (int)Math.Round(calendarDays.GetValue<int>() * 5 / 7.0, MidpointRounding.AwayFromZero));
+            node.Remove(CycleRules.RenamedDeadline);
+        }
+
+        return node.Deserialize<CycleDefinition>(Options) ?? throw new JsonException("A stored cycle definition is null.");
+    }
 
     private static CycleFileError NotJson(JsonException e)
     {

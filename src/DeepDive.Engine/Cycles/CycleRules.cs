@@ -6,11 +6,20 @@ namespace DeepDive.Engine.Cycles;
 /// <summary>The checks a JSON schema cannot make: a cron Quartz accepts, a time zone this machine knows, no blank names.</summary>
 internal static class CycleRules
 {
+    /// <summary>A property renamed when its meaning changed; the schema's "unknown property" gives way to the explanation here.</summary>
+    public const string RenamedDeadline = "taskDeadlineDays";
+
     public static IEnumerable<CycleFileError> Check(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             yield break;
+        }
+
+        if (root.TryGetProperty(RenamedDeadline, out _))
+        {
+            yield return new CycleFileError(JsonPaths.Property(JsonPaths.Root, RenamedDeadline),
+                "deadlines are now counted in working days: use 'taskDeadlineWorkingDays' (e.g. 15 for three weeks, 5 for a rapid audit)");
         }
 
         if (root.TryGetProperty("schedule", out var schedule) && schedule.ValueKind == JsonValueKind.Object)
@@ -53,6 +62,13 @@ internal static class CycleRules
 
     private static IEnumerable<CycleFileError> CheckSchedule(JsonElement schedule, string path)
     {
+        if (schedule.TryGetProperty("workingDaysOnly", out var workingDaysOnly) && workingDaysOnly.ValueKind == JsonValueKind.False
+            && schedule.TryGetProperty("avoidSchoolHolidays", out var avoid) && avoid.ValueKind == JsonValueKind.True)
+        {
+            yield return new CycleFileError(JsonPaths.Property(path, "avoidSchoolHolidays"),
+                "a schedule that fires on any day ('workingDaysOnly': false) cannot avoid school holidays");
+        }
+
         if (schedule.TryGetProperty("cron", out var cron) && cron.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(cron.GetString()))
         {
             if (CronProblem(cron.GetString()!.Trim()) is { } problem)

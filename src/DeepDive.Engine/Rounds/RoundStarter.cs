@@ -16,7 +16,14 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
 {
     public sealed record Started(string RoundId, string WorkflowId);
 
-    public async Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, DateTime scheduledForUtc, CancellationToken cancellationToken)
+    public Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, DateTime scheduledForUtc, CancellationToken cancellationToken) =>
+        StartScheduledAsync(partnershipId, cycleId, scheduledForUtc, null, cancellationToken);
+
+    /// <summary>
+    /// Opens the round of the firing at <paramref name="firingUtc"/>; a <paramref name="move"/> records that it opens later,
+    /// on a working day, and why. The firing key stays the original firing's, so a moved firing still opens one round.
+    /// </summary>
+    public async Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, DateTime firingUtc, RoundMove? move, CancellationToken cancellationToken)
     {
         const string sql = "SELECT definition_json FROM cycle WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId";
         string? cycleJson;
@@ -32,9 +39,9 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
         }
 
         // The round keeps the cycle as stored now (CycleFile's form), so later edits of the cycle never change it.
-        var firingKey = $"{cycleId}@{scheduledForUtc:yyyy-MM-ddTHH:mm:ssZ}";
-        return await StartAsync(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, scheduledForUtc,
-            cycleJson, null, cancellationToken);
+        var firingKey = $"{cycleId}@{firingUtc:yyyy-MM-ddTHH:mm:ssZ}";
+        return await StartAsync(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, move?.OpensAtUtc ?? firingUtc,
+            cycleJson, null, move is null ? null : (firingUtc, move.Reason), cancellationToken);
     }
 
     public async Task<Started?> StartReAuditAsync(string partnershipId, string sourceRoundId, DateTime scheduledForUtc, CancellationToken cancellationToken)
@@ -54,11 +61,11 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
 
         // The re-audit uses the same tool as the first audit: the source round's copy of the cycle.
         return await StartAsync(partnershipId, source.Value.CycleId, RoundKinds.ReAudit, "re-audit", $"re-audit@{sourceRoundId}",
-            scheduledForUtc, source.Value.CycleJson, sourceRoundId, cancellationToken);
+            scheduledForUtc, source.Value.CycleJson, sourceRoundId, null, cancellationToken);
     }
 
     private async Task<Started?> StartAsync(string partnershipId, string cycleId, string kind, string workflow, string firingKey,
-        DateTime scheduledForUtc, string cycleJson, string? parentRoundId, CancellationToken cancellationToken)
+        DateTime scheduledForUtc, string cycleJson, string? parentRoundId, (DateTime FromUtc, string Reason)? moved, CancellationToken cancellationToken)
     {
         var roundId = RoundId(firingKey);
         var data = new AuditRoundData { PartnershipId = partnershipId, RoundId = roundId, CycleId = cycleId, Kind = kind };
@@ -67,7 +74,7 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
         var opened = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var insert = database.Dialect.InsertIfAbsent("audit_round", ["round_id"],
-                ["partnership_id", "cycle_id", "kind", "firing_key", "scheduled_for_utc", "started_utc", "status", "seed", "cycle_json", "parent_round_id", "workflow_id"]);
+                ["partnership_id", "cycle_id", "kind", "firing_key", "scheduled_for_utc", "started_utc", "status", "seed", "cycle_json", "parent_round_id", "workflow_id", "moved_from_utc", "move_reason"]);
             var rows = await connection.ExecuteAsync(new CommandDefinition(insert, new
             {
                 RoundId = roundId,
@@ -82,6 +89,8 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
                 CycleJson = cycleJson,
                 ParentRoundId = parentRoundId,
                 WorkflowId = instance.Id,
+                MovedFromUtc = moved?.FromUtc,
+                MoveReason = moved?.Reason,
             }, transaction, cancellationToken: cancellationToken));
             if (rows == 0)
             {

@@ -1,4 +1,5 @@
 using Dapper;
+using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows.Definitions;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,8 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Prepare();
+        // The scheduler moves rounds off bank holidays, so it starts with the bank holidays file as it is now.
+        await new BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
         await services.GetRequiredService<IWorkflowHost>().StartAsync(cancellationToken);
         scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
         await scheduler.Start(cancellationToken);
@@ -141,7 +144,17 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
     private async Task<bool> TriggerDueAsync(CancellationToken cancellationToken)
     {
         var next = await NextTriggerAsync(cancellationToken);
-        return next is { } n && n <= clock.GetUtcNow();
+        if (next is { } n && n <= clock.GetUtcNow())
+        {
+            return true;
+        }
+
+        // A fired trigger keeps a row here until its job is done; between the firing and the job listener hearing
+        // of it, this row is the only trace of the work.
+        const string sql = "SELECT COUNT(*) FROM qrtz_fired_triggers WHERE sched_name = @Name AND state = 'EXECUTING'";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return scheduler is not null
+            && await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { Name = options.InstanceName }, cancellationToken: cancellationToken)) > 0;
     }
 
     /// <summary>The earliest next firing of any waiting trigger, read from Quartz's own table (ticks, UTC).</summary>

@@ -1,5 +1,7 @@
 using DeepDive.Engine.Auditors;
+using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Cases;
+using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Scheduling;
 using DeepDive.Engine.Storage;
@@ -86,6 +88,10 @@ public static class RuntimeServices
         services.AddSingleton<DeepDive.Engine.Assignment.UnassignedTaskStore>();
         services.AddSingleton<DeclaredConflictStore>();
         services.AddSingleton<CycleScheduler>();
+        services.AddSingleton<CycleStore>();
+        services.AddSingleton<CalendarStore>();
+        services.AddSingleton<MovedRoundScheduler>();
+        services.AddSingleton<RoundFiring>();
         services.AddSingleton<ReAuditScheduler>();
         services.AddSingleton<JobTracker>();
         services.AddSingleton<DeepDive.Engine.Tasks.TaskBoard>();

@@ -4,7 +4,7 @@ using Quartz;
 namespace DeepDive.Engine.Scheduling;
 
 /// <summary>Keeps one durable Quartz job and cron trigger per cycle, in the cycle's time zone.</summary>
-public sealed class CycleScheduler(ISchedulerFactory schedulers)
+public sealed class CycleScheduler(ISchedulerFactory schedulers, TimeProvider clock)
 {
     public static JobKey JobFor(string partnershipId, string cycleId) => new($"{partnershipId}/{cycleId}", "cycle");
 
@@ -22,6 +22,8 @@ public sealed class CycleScheduler(ISchedulerFactory schedulers)
         var trigger = TriggerBuilder.Create()
             .WithIdentity(key.Name, key.Group)
             .ForJob(key)
+            // From the engine's clock, not the machine's: in virtual time the first firing counts from the virtual now.
+            .StartAt(clock.GetUtcNow())
             .WithCronSchedule(cycle.Schedule.ToCron(), c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);

@@ -1,11 +1,10 @@
-using DeepDive.Engine.Rounds;
 using Quartz;
 
 namespace DeepDive.Engine.Scheduling;
 
-/// <summary>A cycle's trigger fired: open the round for this firing.</summary>
+/// <summary>A cycle's trigger fired (or a moved firing's one-off trigger): open the round for this firing, or move it to a working day.</summary>
 [DisallowConcurrentExecution]
-public sealed class StartRoundJob(RoundStarter starter) : IJob
+public sealed class StartRoundJob(RoundFiring firing) : IJob
 {
     public const string PartnershipKey = "partnershipId";
     public const string CycleKey = "cycleId";
@@ -13,7 +12,8 @@ public sealed class StartRoundJob(RoundStarter starter) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
-        var scheduled = (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcDateTime;
-        await starter.StartScheduledAsync(data.GetString(PartnershipKey)!, data.GetString(CycleKey)!, scheduled, cancellationToken);
+        var scheduled = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        await firing.HandleAsync(data.GetString(PartnershipKey)!, data.GetString(CycleKey)!,
+            MovedRoundScheduler.OriginalFiring(data) ?? scheduled, scheduled, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public static class DemoProgramme
             ReserveSize = 5,
             AuditTool = "section-175-deep-dive",
             Education = true,
-            TaskDeadlineDays = 20,
+            TaskDeadlineWorkingDays = 15,
         },
     ];
 
@@ -37,7 +37,7 @@ public static class DemoProgramme
         Population = new PopulationFilter { Agencies = agencies, CaseTypes = caseTypes },
         SampleSize = 10,
         ReserveSize = 3,
-        TaskDeadlineDays = 20,
+        TaskDeadlineWorkingDays = 15,
         ReAudit = new ReAuditRule { IntervalMonths = 3 },
     };
 }

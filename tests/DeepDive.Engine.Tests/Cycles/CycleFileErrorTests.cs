@@ -51,7 +51,7 @@ public sealed class CycleFileErrorTests
     [InlineData("sampleSize", 0, "$.sampleSize", "value 0 is below the minimum of 1")]
     [InlineData("sampleSize", 201, "$.sampleSize", "value 201 is above the maximum of 200")]
     [InlineData("reserveSize", 51, "$.reserveSize", "value 51 is above the maximum of 50")]
-    [InlineData("taskDeadlineDays", 91, "$.taskDeadlineDays", "value 91 is above the maximum of 90")]
+    [InlineData("taskDeadlineWorkingDays", 61, "$.taskDeadlineWorkingDays", "value 61 is above the maximum of 60")]
     public void Parse_NumberOutOfRange_GivesTheLimit(string property, int value, string path, string reason)
     {
         var errors = CycleJson.ErrorsOf(CycleJson.Valid(c => c[property] = value));

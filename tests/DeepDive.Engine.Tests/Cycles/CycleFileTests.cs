@@ -18,7 +18,7 @@ public sealed class CycleFileTests
         AuditTool = "multi-agency-deep-dive",
         AuditToolVersion = 1,
         Education = false,
-        TaskDeadlineDays = 20,
+        TaskDeadlineWorkingDays = 15,
         ReAudit = new ReAuditRule { IntervalMonths = 3 },
     };
 

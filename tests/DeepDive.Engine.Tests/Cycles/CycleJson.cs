@@ -15,7 +15,7 @@ internal static class CycleJson
           "schedule": { "months": [3, 9], "weekday": "monday", "time": "09:00", "timeZone": "Europe/London" },
           "population": { "agencies": ["csc"], "caseTypes": ["child-in-need", "child-protection"], "openOnly": true },
           "sampleSize": 10, "reserveSize": 3, "auditTool": "multi-agency-deep-dive", "auditToolVersion": 1,
-          "education": false, "taskDeadlineDays": 20, "reAudit": { "intervalMonths": 3 }
+          "education": false, "taskDeadlineWorkingDays": 15, "reAudit": { "intervalMonths": 3 }
         }
         """)!.AsObject();
 

@@ -10,7 +10,12 @@ public sealed class DeepDiveData : ITenantData
     public string DeepDiveId { get; set; } = "";
     public string CaseRef { get; set; } = "";
     public string? FirstDeepDiveId { get; set; }
-    public int TaskDeadlineDays { get; set; } = 20;
+    public int TaskDeadlineWorkingDays { get; set; } = 15;
+
+    /// <summary>Whether school holidays, like weekends and bank holidays, do not count towards the deadline.</summary>
+    public bool DeadlineSkipsSchoolHolidays { get; set; }
+
+    public string TimeZone { get; set; } = "Europe/London";
     public List<TaskRef> Tasks { get; set; } = [];
     public string? OverallGrade { get; set; }
     public bool NeedsWork { get; set; }

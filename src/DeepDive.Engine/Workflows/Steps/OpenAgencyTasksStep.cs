@@ -1,4 +1,5 @@
 using Dapper;
+using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
 using WorkflowCore.Interface;
@@ -6,14 +7,17 @@ using WorkflowCore.Models;
 
 namespace DeepDive.Engine.Workflows.Steps;
 
-/// <summary>Opens the single-agency audit task of each involved agency, with its auditor and due date.</summary>
-public sealed class OpenAgencyTasksStep(StepWrites stepWrites, TimeProvider clock) : DomainStep(stepWrites)
+/// <summary>Opens the single-agency audit task of each involved agency, with its auditor and a due date counted in working days.</summary>
+public sealed class OpenAgencyTasksStep(StepWrites stepWrites, CalendarStore calendars, TimeProvider clock) : DomainStep(stepWrites)
 {
-    protected override Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
+    protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {
         var data = (DeepDiveData)context.Workflow.Data;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = now.AddDays(data.TaskDeadlineDays);
+        var opened = clock.GetUtcNow();
+        var now = opened.UtcDateTime;
+        // Due at the same local time, the deadline's number of working days later.
+        var calendar = await calendars.ForPartnershipAsync(data.PartnershipId, data.DeadlineSkipsSchoolHolidays, cancellationToken);
+        var due = calendar.AddWorkingDays(opened, data.TaskDeadlineWorkingDays, TimeZoneInfo.FindSystemTimeZoneById(data.TimeZone)).UtcDateTime;
         var rows = data.Tasks.Select(t => new
         {
             data.PartnershipId,
@@ -32,6 +36,6 @@ public sealed class OpenAgencyTasksStep(StepWrites stepWrites, TimeProvider cloc
             INSERT INTO audit_task (partnership_id, task_id, deep_dive_id, round_id, case_ref, agency, auditor_id, status, opened_utc, due_utc, late, unassigned_reason)
             VALUES (@PartnershipId, @TaskId, @DeepDiveId, @RoundId, @CaseRef, @Agency, @AuditorId, @Status, @OpenedUtc, @DueUtc, 0, @UnassignedReason)
             """, rows, t, cancellationToken: ct)));
-        return Task.FromResult(ExecutionResult.Next());
+        return ExecutionResult.Next();
     }
 }

@@ -25,7 +25,9 @@ public sealed class StartDeepDivesStep(StepWrites stepWrites, RoundStore rounds,
                 DeepDiveId = plan.DeepDiveId,
                 CaseRef = plan.CaseRef,
                 FirstDeepDiveId = plan.FirstDeepDiveId,
-                TaskDeadlineDays = round.Cycle.TaskDeadlineDays,
+                TaskDeadlineWorkingDays = round.Cycle.TaskDeadlineWorkingDays,
+                DeadlineSkipsSchoolHolidays = round.Cycle.AvoidsSchoolHolidays(),
+                TimeZone = round.Cycle.Schedule.TimeZone,
                 Tasks = plan.Tasks,
             }, plan.DeepDiveId);
             batch.Write(async (c, t, ct) =>
