@@ -40,8 +40,11 @@ app.Configure(config =>
     });
     config.AddBranch("sample", sample =>
     {
-        sample.SetDescription("How rounds drew their samples.");
+        sample.SetDescription("Review, lock and report rounds' samples.");
         sample.AddCommand<SampleReportCommand>("report").WithDescription("The sampling report of a round: snapshot, exclusions, method, seed, lists (md, html, csv, json).");
+        sample.AddCommand<SampleLockCommand>("lock").WithDescription("Lock a reviewed draw; the round then assigns auditors and starts its deep dives.");
+        sample.AddCommand<SampleReplaceCommand>("replace").WithDescription("Replace a case of a draw under review with the next unused reserve (--by, --reason).");
+        sample.AddCommand<SampleAddCommand>("add").WithDescription("Add a case to a draw under review by hand, labelled as hand-added (--by, --reason).");
     });
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
     config.AddCommand<DemoCommand>("demo").WithDescription("Run a realistic audit year end to end in virtual time on a fresh SQLite database.");
@@ -54,7 +57,8 @@ app.Configure(config =>
     config.SetExceptionHandler((exception, _) =>
     {
         AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
-        return exception is InvalidDataException or ArgumentException or DeepDive.Engine.Tasks.TaskRefusedException ? 1 : 3;
+        return exception is InvalidDataException or ArgumentException or DeepDive.Engine.Tasks.TaskRefusedException
+            or DeepDive.Engine.Rounds.SampleListRefusedException ? 1 : 3;
     });
 });
 return await app.RunAsync(args);
