@@ -50,10 +50,11 @@ public sealed class SampleDrawer(RoundStore rounds)
                 $"The population of cycle '{cycle.Id}' is empty: {census.Matched} {Cases(census.Matched)} {(census.Matched == 1 ? "matches" : "match")} its filter as at {when}, and every one is excluded ({string.Join("; ", excluded)}). Nothing was drawn.");
         }
 
+        // Known before streaming unless siblings are still to be left out (systematic counts the families up front).
         var eligible = byFamily && systematic ? census.OnePerFamily : census.Eligible;
-        if (cycle.SampleSize > eligible)
+        if (cycle.SampleSize > eligible && (!byFamily || systematic))
         {
-            throw TooLarge(cycle, census, eligible, when);
+            throw TooLarge(cycle, byFamily ? census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, census.Eligible - eligible)] } : census, eligible, when);
         }
 
         var members = rounds.EligibleAsync(round.PartnershipId, cycle, asAt, stratifyBy, byFamily, cancellationToken);
