@@ -89,7 +89,7 @@ public sealed class SystematicSampler
         if (previous is not null && string.CompareOrdinal(previous, orderKey) >= 0)
         {
             throw new InvalidOperationException(
-                $"Cases must be offered in strictly increasing order: '{orderKey}' came after '{previous}'.");
+                $"Cases must be offered in strictly increasing {(ReferenceEquals(orderKey, caseRef) ? "reference " : "")}order: '{orderKey}' came after '{previous}'.");
         }
 
         populationHash.AppendData(Encoding.UTF8.GetBytes(caseRef + "\n"));
