@@ -16,7 +16,7 @@ app.Configure(config =>
     config.AddBranch("import", import =>
     {
         import.SetDescription("Import the case register or the auditor pool from CSV.");
-        import.AddCommand<ImportCasesCommand>("cases").WithDescription("Import cases (case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies).");
+        import.AddCommand<ImportCasesCommand>("cases").WithDescription("Import cases (case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies, family_ref, age_band, tags).");
         import.AddCommand<ImportAuditorsCommand>("auditors").WithDescription("Import auditors (auditor_id, name, agency, team, skills, monthly_capacity).");
     });
     config.AddBranch("cycle", cycle =>
