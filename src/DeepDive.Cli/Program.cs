@@ -16,8 +16,8 @@ app.Configure(config =>
     config.AddBranch("import", import =>
     {
         import.SetDescription("Import the case register or the auditor pool from CSV.");
-        import.AddCommand<ImportCasesCommand>("cases").WithDescription("Import cases (case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies).");
-        import.AddCommand<ImportAuditorsCommand>("auditors").WithDescription("Import auditors (auditor_id, name, agency, team, skills, monthly_capacity, manager).");
+        import.AddCommand<ImportCasesCommand>("cases").WithDescription("Import cases (case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies, family_ref, age_band, tags).");
+        import.AddCommand<ImportAuditorsCommand>("auditors").WithDescription("Import auditors (auditor_id, name, agency, team, skills, monthly_capacity, manager, email).");
     });
     config.AddBranch("cycle", cycle =>
     {
@@ -60,8 +60,11 @@ app.Configure(config =>
     });
     config.AddBranch("sample", sample =>
     {
-        sample.SetDescription("How rounds drew their samples.");
+        sample.SetDescription("Review, lock and report rounds' samples.");
         sample.AddCommand<SampleReportCommand>("report").WithDescription("The sampling report of a round: snapshot, exclusions, method, seed, lists (md, html, csv, json).");
+        sample.AddCommand<SampleLockCommand>("lock").WithDescription("Lock a reviewed draw; the round then assigns auditors and starts its deep dives.");
+        sample.AddCommand<SampleReplaceCommand>("replace").WithDescription("Replace a case of a draw under review with the next unused reserve (--by, --reason).");
+        sample.AddCommand<SampleAddCommand>("add").WithDescription("Add a case to a draw under review by hand, labelled as hand-added (--by, --reason).");
     });
     config.AddBranch("notifications", notifications =>
     {
@@ -83,7 +86,7 @@ app.Configure(config =>
     {
         AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
         return exception is InvalidDataException or ArgumentException or DeepDive.Engine.Tasks.TaskRefusedException
-            or DeepDive.Engine.Calendars.BankHolidayFileException ? 1 : 3;
+            or DeepDive.Engine.Calendars.BankHolidayFileException or DeepDive.Engine.Rounds.SampleListRefusedException ? 1 : 3;
     });
 });
 return await app.RunAsync(args);

@@ -9,6 +9,9 @@ public sealed record CycleDefinition
     public IReadOnlyList<string> PriorityTags { get; init; } = [];
     public required CycleSchedule Schedule { get; init; }
     public PopulationFilter Population { get; init; } = new();
+
+    /// <summary>Cases of the population left out before drawing, each rule counted in the sampling record.</summary>
+    public SampleExclusions Exclusions { get; init; } = new();
     public required int SampleSize { get; init; }
     public SampleDesign Sampling { get; init; } = new();
     public int ReserveSize { get; init; } = 3;
@@ -71,12 +74,67 @@ public sealed record PopulationFilter
 {
     public IReadOnlyList<string>? Agencies { get; init; }
     public IReadOnlyList<string>? CaseTypes { get; init; }
+    public IReadOnlyList<string>? Teams { get; init; }
+    public IReadOnlyList<string>? Schools { get; init; }
+
+    /// <summary>Age bands of <see cref="Cases.CaseRecord.AgeBands"/>; a case without an age band is then left out.</summary>
+    public IReadOnlyList<string>? AgeBands { get; init; }
+
+    /// <summary>A case carrying any one of these tags is in the population.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
     public bool OpenOnly { get; init; } = true;
 
-    /// <summary>When set, only cases closed no longer than this many months ago are eligible.</summary>
+    /// <summary>Opened on or after this day.</summary>
+    public DateOnly? OpenedFrom { get; init; }
+
+    /// <summary>Opened on or before this day.</summary>
+    public DateOnly? OpenedTo { get; init; }
+
+    /// <summary>Closed on or after this day (so only closed cases; needs <see cref="OpenOnly"/> false).</summary>
+    public DateOnly? ClosedFrom { get; init; }
+
+    /// <summary>Closed on or before this day (so only closed cases; needs <see cref="OpenOnly"/> false).</summary>
+    public DateOnly? ClosedTo { get; init; }
+
+    /// <summary>
+    /// The older spelling of <see cref="SampleExclusions.ClosedMoreThanMonths"/>: cases closed more than this many months
+    /// ago are excluded (and counted) before drawing.
+    /// </summary>
     public int? ClosedWithinMonths { get; init; }
 
     public bool RequireSchool { get; init; }
+}
+
+/// <summary>What is left out of the population before drawing; each rule's count goes into the sampling record.</summary>
+public sealed record SampleExclusions
+{
+    /// <summary>Cases with a deep dive in a round started this many months before the draw; 0 turns the rule off.</summary>
+    public int AuditedWithinMonths { get; init; } = 12;
+
+    /// <summary>Cases closed more than this many months before the draw.</summary>
+    public int? ClosedMoreThanMonths { get; init; }
+
+    /// <summary>At most one case per family: the family's best-ranked case for the seed stays, its siblings are excluded.</summary>
+    public bool Siblings { get; init; } = true;
+
+    /// <summary>The partnership's own named rules, e.g. cases in care proceedings.</summary>
+    public IReadOnlyList<ExclusionRule> Rules { get; init; } = [];
+
+    /// <summary>The closed-more-than limit in force: this record's, or the filter's older spelling.</summary>
+    public int? ClosedLimit(PopulationFilter filter) => ClosedMoreThanMonths ?? filter.ClosedWithinMonths;
+}
+
+/// <summary>A named exclusion: a case matching every list given (any value within a list) is excluded.</summary>
+public sealed record ExclusionRule
+{
+    public required string Name { get; init; }
+    public IReadOnlyList<string>? Agencies { get; init; }
+    public IReadOnlyList<string>? CaseTypes { get; init; }
+    public IReadOnlyList<string>? Teams { get; init; }
+    public IReadOnlyList<string>? Schools { get; init; }
+    public IReadOnlyList<string>? AgeBands { get; init; }
+    public IReadOnlyList<string>? Tags { get; init; }
 }
 
 /// <summary>How a round draws its sample from the population.</summary>
@@ -89,7 +147,13 @@ public sealed record SampleDesign
     /// <summary>simple (random), systematic (random start, fixed interval) or stratified.</summary>
     public string Method { get; init; } = Simple;
 
-    /// <summary>For stratified draws: agency, case-type, team or school.</summary>
+    /// <summary>auto: the draw is locked at once; manager: the round waits until a manager locks it (deepdive sample lock).</summary>
+    public string Lock { get; init; } = AutoLock;
+
+    public const string AutoLock = "auto";
+    public const string ManagerLock = "manager";
+
+    /// <summary>For stratified draws: agency, case-type, team, school or age-band.</summary>
     public string? StratifyBy { get; init; }
 
     /// <summary>For stratified draws: proportional, or minimum (each stratum gets at least <see cref="Minimum"/>).</summary>

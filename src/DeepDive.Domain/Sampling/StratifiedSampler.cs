@@ -83,8 +83,13 @@ public sealed class StratifiedSampler
     private readonly long seed;
     private readonly Dictionary<string, Stratum> strata;
     private readonly IncrementalHash populationHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly int populationCount;
     private readonly string algorithm;
+    private readonly StratumAllocation allocation;
+    private int reservesPerStratum;
+    private readonly int reserveSize;
+
+    /// <summary>True when the strata were not counted up front: they are counted as cases arrive and allocated at <see cref="Finish"/>.</summary>
+    private readonly bool counting;
 
     public StratifiedSampler(long seed, IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation, int reservesPerStratum = 0)
     {
@@ -116,19 +121,57 @@ public sealed class StratifiedSampler
 
         var allocated = Allocate(stratumSizes, sampleSize, allocation);
         this.seed = seed;
-        populationCount = (int)population;
+        this.allocation = allocation;
+        this.reservesPerStratum = reservesPerStratum;
         SampleSize = sampleSize;
         algorithm = AlgorithmVersion + "/" + allocation.Name;
         strata = stratumSizes.ToDictionary(
             kv => kv.Key,
-            kv => new Stratum(kv.Value, allocated[kv.Key], Math.Min(reservesPerStratum, kv.Value - allocated[kv.Key])),
+            kv => new Stratum(kv.Value, allocated[kv.Key] + Math.Min(reservesPerStratum, kv.Value - allocated[kv.Key])),
             StringComparer.Ordinal);
+    }
+
+    private StratifiedSampler(long seed, int sampleSize, StratumAllocation allocation, int reserveSize)
+    {
+        this.seed = seed;
+        this.allocation = allocation;
+        this.reserveSize = reserveSize;
+        SampleSize = sampleSize;
+        algorithm = AlgorithmVersion + "/" + allocation.Name;
+        strata = new Dictionary<string, Stratum>(StringComparer.Ordinal);
+        counting = true;
+    }
+
+    /// <summary>
+    /// A sampler that counts the strata as the cases arrive, in one pass: no stratum can be allocated more than the
+    /// sample size, so each keeps its best <c>sampleSize + reserveSize</c> cases and the allocation is made at
+    /// <see cref="Finish"/> from the counts. The reserves are shared: each stratum gives up to
+    /// ceil(reserveSize / number of strata). It gives exactly the draw that counting first, then constructing with those
+    /// sizes and that many reserves per stratum, would give. Memory is bounded by the number of strata times the sample
+    /// size plus reserves; <see cref="Finish"/> refuses a population smaller than the sample.
+    /// </summary>
+    public static StratifiedSampler Counting(long seed, int sampleSize, StratumAllocation allocation, int reserveSize = 0)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        if (sampleSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sampleSize), sampleSize, $"The sample size must be at least 1; it was {sampleSize}.");
+        }
+
+        if (reserveSize < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(reserveSize), reserveSize, $"The reserve size cannot be negative; it was {reserveSize}.");
+        }
+
+        return new StratifiedSampler(seed, sampleSize, allocation, reserveSize);
     }
 
     public int SampleSize { get; }
 
-    /// <summary>The number each stratum will contribute, fixed at construction.</summary>
-    public IReadOnlyDictionary<string, int> Allocation => strata.ToDictionary(kv => kv.Key, kv => kv.Value.Allocated, StringComparer.Ordinal);
+    /// <summary>The number each stratum will contribute, fixed at construction (not known before <see cref="Finish"/> for a counting sampler).</summary>
+    public IReadOnlyDictionary<string, int> Allocation => counting
+        ? throw new InvalidOperationException("A counting sampler allocates when it finishes.")
+        : Allocate(strata.ToDictionary(kv => kv.Key, kv => kv.Value.Size!.Value, StringComparer.Ordinal), SampleSize, allocation);
 
     /// <summary>Offers one case and its stratum key; the key must be one of the strata counted up front.</summary>
     public void Offer(string caseRef, string stratum)
@@ -137,7 +180,13 @@ public sealed class StratifiedSampler
         ArgumentNullException.ThrowIfNull(stratum);
         if (!strata.TryGetValue(stratum, out var s))
         {
-            throw new InvalidOperationException($"Case '{caseRef}' is in stratum '{stratum}', which was not among the strata counted up front.");
+            if (!counting)
+            {
+                throw new InvalidOperationException($"Case '{caseRef}' is in stratum '{stratum}', which was not among the strata counted up front.");
+            }
+
+            s = new Stratum(null, SampleSize + reserveSize);
+            strata.Add(stratum, s);
         }
 
         populationHash.AppendData(Encoding.UTF8.GetBytes(caseRef + "\t" + stratum + "\n"));
@@ -146,26 +195,43 @@ public sealed class StratifiedSampler
 
     public StratifiedDraw Finish()
     {
+        foreach (var (key, s) in strata)
+        {
+            if (s.Size is { } size && s.Offered != size)
+            {
+                throw new InvalidOperationException(
+                    $"Stratum '{key}' was counted as {size} cases but {s.Offered} were offered; the allocation would be wrong.");
+            }
+        }
+
+        var sizes = strata.ToDictionary(kv => kv.Key, kv => kv.Value.Offered, StringComparer.Ordinal);
+        if (counting && strata.Count > 0)
+        {
+            reservesPerStratum = (reserveSize + strata.Count - 1) / strata.Count;
+        }
+
+        var population = sizes.Values.Sum(v => (long)v);
+        if (SampleSize > population)
+        {
+            throw new ArgumentException($"The sample size ({SampleSize}) is larger than the population ({population}).");
+        }
+
+        var allocated = Allocate(sizes, SampleSize, allocation);
         var selected = new List<string>(SampleSize);
         var reserves = new List<string>();
         var results = new List<StratumResult>(strata.Count);
         foreach (var (key, s) in strata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            if (s.Offered != s.Size)
-            {
-                throw new InvalidOperationException(
-                    $"Stratum '{key}' was counted as {s.Size} cases but {s.Offered} were offered; the allocation would be wrong.");
-            }
-
+            var take = allocated[key];
             var ordered = s.Drain();
-            selected.AddRange(ordered.Take(s.Allocated));
-            reserves.AddRange(ordered.Skip(s.Allocated));
-            var drawn = Math.Min(s.Allocated, ordered.Count);
-            results.Add(new StratumResult(key, s.Size, s.Allocated, drawn, drawn == s.Size));
+            selected.AddRange(ordered.Take(take));
+            reserves.AddRange(ordered.Skip(take).Take(Math.Min(reservesPerStratum, s.Offered - take)));
+            var drawn = Math.Min(take, ordered.Count);
+            results.Add(new StratumResult(key, s.Offered, take, drawn, drawn == s.Offered));
         }
 
         var hash = Convert.ToHexStringLower(populationHash.GetHashAndReset());
-        return new StratifiedDraw(new SampleDraw(algorithm, seed, populationCount, hash, selected, reserves), results);
+        return new StratifiedDraw(new SampleDraw(algorithm, seed, (int)population, hash, selected, reserves), results);
     }
 
     /// <summary>Shares n between strata; the result sums exactly to n and never exceeds a stratum's size.</summary>
@@ -231,20 +297,17 @@ public sealed class StratifiedSampler
         return result;
     }
 
-    private sealed class Stratum(int size, int allocated, int reserves)
+    private sealed class Stratum(int? size, int take)
     {
-        private readonly int take = allocated + reserves;
-
         // A max-heap on (rank, ref): the worst kept case is on top, ready to be pushed out.
-        private readonly PriorityQueue<string, (ulong Rank, string Ref)> kept = new(allocated + reserves + 1, Comparer<(ulong Rank, string Ref)>.Create((a, b) =>
+        private readonly PriorityQueue<string, (ulong Rank, string Ref)> kept = new(take + 1, Comparer<(ulong Rank, string Ref)>.Create((a, b) =>
         {
             var byRank = b.Rank.CompareTo(a.Rank);
             return byRank != 0 ? byRank : string.CompareOrdinal(b.Ref, a.Ref);
         }));
 
-        public int Size { get; } = size;
-
-        public int Allocated { get; } = allocated;
+        /// <summary>The size counted up front; null when the sampler counts as it goes.</summary>
+        public int? Size { get; } = size;
 
         public int Offered { get; private set; }
 

@@ -71,18 +71,25 @@ public sealed class SystematicSampler
     public int Start { get; }
 
     /// <summary>Offers the next case of the population; references must arrive in strictly increasing ordinal order.</summary>
-    public void Offer(string caseRef)
+    public void Offer(string caseRef) => Offer(caseRef, caseRef);
+
+    /// <summary>
+    /// Offers the next case of a population listed in another order (for example by family, one case per family):
+    /// the order keys must arrive in strictly increasing ordinal order.
+    /// </summary>
+    public void Offer(string caseRef, string orderKey)
     {
         ArgumentNullException.ThrowIfNull(caseRef);
+        ArgumentNullException.ThrowIfNull(orderKey);
         if (position >= populationCount)
         {
             throw new InvalidOperationException($"More cases were offered than the population count of {populationCount} given up front.");
         }
 
-        if (previous is not null && string.CompareOrdinal(previous, caseRef) >= 0)
+        if (previous is not null && string.CompareOrdinal(previous, orderKey) >= 0)
         {
             throw new InvalidOperationException(
-                $"Cases must be offered in strictly increasing reference order: '{caseRef}' came after '{previous}'.");
+                $"Cases must be offered in strictly increasing {(ReferenceEquals(orderKey, caseRef) ? "reference " : "")}order: '{orderKey}' came after '{previous}'.");
         }
 
         populationHash.AppendData(Encoding.UTF8.GetBytes(caseRef + "\n"));
@@ -108,7 +115,7 @@ public sealed class SystematicSampler
             }
         }
 
-        previous = caseRef;
+        previous = orderKey;
         position++;
     }
 

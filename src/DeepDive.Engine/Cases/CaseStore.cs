@@ -10,7 +10,7 @@ public sealed class CaseStore(Database database, TimeProvider clock)
 {
     private static readonly string[] KeyColumns = ["partnership_id", "case_ref"];
     private static readonly string[] OtherColumns =
-        ["agency", "case_type", "team", "worker", "school", "opened_on", "closed_on", "involved_agencies", "updated_utc"];
+        ["agency", "case_type", "team", "worker", "school", "opened_on", "closed_on", "involved_agencies", "family_ref", "age_band", "tags", "updated_utc"];
 
     private readonly string upsertSql = database.Dialect.Upsert("case_record", KeyColumns, OtherColumns);
 
@@ -56,6 +56,9 @@ public sealed class CaseStore(Database database, TimeProvider clock)
             upsert.Set("opened_on", c.OpenedOn);
             upsert.Set("closed_on", c.ClosedOn);
             upsert.Set("involved_agencies", StoredList.Join(c.InvolvedAgencies));
+            upsert.Set("family_ref", c.FamilyRef);
+            upsert.Set("age_band", c.AgeBand);
+            upsert.Set("tags", CaseTags.Store(c.Tags));
             upsert.Set("updated_utc", now);
             await upsert.ExecuteAsync(cancellationToken);
         }
@@ -69,7 +72,8 @@ public sealed class CaseStore(Database database, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(caseRef);
         const string sql = """
             SELECT case_ref AS CaseRef, agency AS Agency, case_type AS CaseType, team AS Team, worker AS Worker,
-                   school AS School, opened_on AS OpenedOn, closed_on AS ClosedOn, involved_agencies AS InvolvedAgencies
+                   school AS School, opened_on AS OpenedOn, closed_on AS ClosedOn, involved_agencies AS InvolvedAgencies,
+                   family_ref AS FamilyRef, age_band AS AgeBand, tags AS Tags
             FROM case_record
             WHERE partnership_id = @PartnershipId AND case_ref = @CaseRef
             """;
@@ -102,8 +106,16 @@ public sealed class CaseStore(Database database, TimeProvider clock)
         public DateTime OpenedOn { get; init; }
         public DateTime? ClosedOn { get; init; }
         public string InvolvedAgencies { get; init; } = "";
+        public string? FamilyRef { get; init; }
+        public string? AgeBand { get; init; }
+        public string Tags { get; init; } = "";
 
         public CaseRecord ToCase() =>
-            new(CaseRef, Agency, CaseType, Team, Worker, School, OpenedOn, ClosedOn, StoredList.Split(InvolvedAgencies));
+            new(CaseRef, Agency, CaseType, Team, Worker, School, OpenedOn, ClosedOn, StoredList.Split(InvolvedAgencies))
+            {
+                FamilyRef = FamilyRef,
+                AgeBand = AgeBand,
+                Tags = StoredList.Split(Tags),
+            };
     }
 }

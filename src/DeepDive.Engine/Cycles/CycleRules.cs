@@ -35,27 +35,22 @@ internal static class CycleRules
             && method.GetString() == "stratified" && !sampling.TryGetProperty("stratifyBy", out _))
         {
             yield return new CycleFileError(JsonPaths.Property(JsonPaths.Root, "sampling"),
-                "a stratified sample needs 'stratifyBy': agency, case-type, team or school");
+                "a stratified sample needs 'stratifyBy': agency, case-type, team, school or age-band");
         }
 
         if (root.TryGetProperty("population", out var population) && population.ValueKind == JsonValueKind.Object)
         {
-            var path = JsonPaths.Property(JsonPaths.Root, "population");
-            foreach (var (name, what) in new[] { ("agencies", "an agency"), ("caseTypes", "a case type") })
+            foreach (var error in PopulationRules.Check(root, population, JsonPaths.Property(JsonPaths.Root, "population")))
             {
-                if (population.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    var i = 0;
-                    foreach (var item in list.EnumerateArray())
-                    {
-                        if (item.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(item.GetString()))
-                        {
-                            yield return new CycleFileError(JsonPaths.Index(JsonPaths.Property(path, name), i), $"{what} must not be empty");
-                        }
+                yield return error;
+            }
+        }
 
-                        i++;
-                    }
-                }
+        if (root.TryGetProperty("exclusions", out var exclusions) && exclusions.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var error in PopulationRules.CheckExclusions(root, exclusions, JsonPaths.Property(JsonPaths.Root, "exclusions")))
+            {
+                yield return error;
             }
         }
     }

@@ -8,10 +8,10 @@ namespace DeepDive.Engine.Import;
 /// Imports an agency's case register export (CSV, see docs/import.md). A file with any error is rejected whole;
 /// a valid one is written in one transaction, and a case reference already registered is updated.
 /// </summary>
-public sealed class CaseImporter(Database database, TimeProvider clock)
+public sealed partial class CaseImporter(Database database, TimeProvider clock)
 {
     internal static readonly CsvColumns Columns = new(
-        ["case_ref", "agency", "case_type", "team", "worker", "school", "opened", "closed", "involved_agencies"],
+        ["case_ref", "agency", "case_type", "team", "worker", "school", "opened", "closed", "involved_agencies", "family_ref", "age_band", "tags"],
         ["case_ref", "agency", "case_type", "team", "worker", "opened"]);
 
     private readonly CaseStore store = new(database, clock);
@@ -52,8 +52,35 @@ public sealed class CaseImporter(Database database, TimeProvider clock)
         }
 
         var involved = row.List("involved_agencies");
+        var familyRef = row.Optional("family_ref");
+        if (familyRef is not null && familyRef.Any(char.IsWhiteSpace))
+        {
+            row.Fail("family_ref", "contains a space, so it may be a name; use the agency's pseudonymised family or household reference, never a name");
+        }
+
+        var ageBand = row.Optional("age_band");
+        if (ageBand is not null && !CaseRecord.AgeBands.Contains(ageBand))
+        {
+            // Not echoed: a value that is not a band may be a date of birth.
+            row.Fail("age_band", $"is not an age band; use one of {string.Join(", ", CaseRecord.AgeBands)} (never a date of birth)");
+        }
+
+        var tags = row.List("tags");
+        foreach (var tag in tags.Where(t => !TagForm().IsMatch(t)))
+        {
+            row.Fail("tags", $"'{tag}' is not a tag: use lowercase letters, digits and single hyphens, e.g. neglect");
+        }
+
         return row.IsValid && opened is { } openedOn
             ? new CaseRecord(caseRef, agency, caseType, team, worker, school, openedOn, closed, involved)
+            {
+                FamilyRef = familyRef,
+                AgeBand = ageBand,
+                Tags = tags,
+            }
             : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex TagForm();
 }

@@ -36,110 +36,119 @@ public sealed class RoundStore(Database database)
             Cycles.CycleFile.ReadStored(row.CycleJson), row.ParentRoundId);
     }
 
-    /// <summary>One case of a population: its reference and the value it is stratified by.</summary>
+    /// <summary>One case of a population: its reference, the value it is stratified by, and its family.</summary>
     public sealed class Member
     {
         public string CaseRef { get; set; } = "";
         public string Stratum { get; set; } = "";
+        public string? FamilyRef { get; set; }
+    }
+
+    /// <summary>How many cases a cycle's filter matches, how many each exclusion leaves out, and how many are left.</summary>
+    public sealed record Census(int Matched, IReadOnlyList<Exclusion> Excluded, int Eligible, int EligibleInFamilies, int Families)
+    {
+        /// <summary>The eligible cases once siblings are left out: one per family, plus every case without a family.</summary>
+        public int OnePerFamily => Eligible - EligibleInFamilies + Families;
     }
 
     /// <summary>
-    /// Streams a cycle's population as at a time, in reference order (by code point, the same on every database), leaving out cases audited in the twelve
-    /// months before it, each with the value of <paramref name="stratifyBy"/> (empty when null). Nothing but the
-    /// current row is held in memory.
+    /// Counts a cycle's population as at a time in one query: the cases its filter matches, each exclusion's count (a
+    /// case under the first rule that excludes it) and the eligible cases, with how many of them belong to a family and,
+    /// when <paramref name="countFamilies"/>, how many families those are.
     /// </summary>
-    public async IAsyncEnumerable<Member> PopulationAsync(
-        string partnershipId, PopulationFilter filter, DateTime asAtUtc, string? stratifyBy, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async Task<Census> CensusAsync(string partnershipId, CycleDefinition cycle, DateTime asAtUtc, bool countFamilies, CancellationToken cancellationToken)
     {
+        var query = new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc);
         var sql = $"""
-            SELECT c.case_ref AS CaseRef, {StratumColumn(stratifyBy)} AS Stratum FROM case_record c
-            WHERE {Where(filter)}
-            ORDER BY {database.Dialect.Ordinal("c.case_ref")}
+            SELECT x.Reason AS Reason, COUNT(*) AS Cases, COUNT(x.FamilyRef) AS InFamilies,
+                   {(countFamilies ? "COUNT(DISTINCT x.FamilyRef)" : "0")} AS Families
+            FROM (SELECT {query.Reason} AS Reason, c.family_ref AS FamilyRef FROM case_record c WHERE {query.Matched}) x
+            GROUP BY x.Reason
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<Member>(sql, Arguments(partnershipId, filter, asAtUtc));
+        var rows = (await connection.QueryAsync<(string Reason, long Cases, long InFamilies, long Families)>(
+            new CommandDefinition(sql, query.Parameters, cancellationToken: cancellationToken))).ToList();
+        var eligible = rows.FirstOrDefault(r => r.Reason == "");
+        var excluded = query.Labels.Select((label, i) => new Exclusion(label,
+            (int)rows.Where(r => r.Reason == i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Sum(r => r.Cases))).ToList();
+        return new Census((int)rows.Sum(r => r.Cases), excluded, (int)eligible.Cases, (int)eligible.InFamilies, (int)eligible.Families);
+    }
+
+    /// <summary>
+    /// Streams a cycle's eligible population (filter, less every exclusion) as at a time. In reference order (by code
+    /// point, the same on every database); or, when <paramref name="byFamily"/>, first the cases without a family in
+    /// reference order and then the others by family and reference, so that siblings arrive side by side. Nothing but
+    /// the current row is held in memory.
+    /// </summary>
+    public async IAsyncEnumerable<Member> EligibleAsync(
+        string partnershipId, CycleDefinition cycle, DateTime asAtUtc, string? stratifyBy, bool byFamily,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc);
+        var order = byFamily
+            ? $"CASE WHEN c.family_ref IS NULL THEN 0 ELSE 1 END, {database.Dialect.Ordinal("c.family_ref")}, {database.Dialect.Ordinal("c.case_ref")}"
+            : database.Dialect.Ordinal("c.case_ref");
+        var sql = $"""
+            SELECT c.case_ref AS CaseRef, {StratumColumn(stratifyBy)} AS Stratum, c.family_ref AS FamilyRef FROM case_record c
+            WHERE {query.Eligible}
+            ORDER BY {order}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = connection.QueryUnbufferedAsync<Member>(sql, query.Parameters);
         await foreach (var member in rows.WithCancellation(cancellationToken))
         {
             yield return member;
         }
     }
 
+    /// <summary>
+    /// Streams a population filter's cases as at a time in reference order, leaving out cases audited in the twelve
+    /// months before it, each with the value of <paramref name="stratifyBy"/> (empty when null).
+    /// </summary>
+    public IAsyncEnumerable<Member> PopulationAsync(
+        string partnershipId, PopulationFilter filter, DateTime asAtUtc, string? stratifyBy, CancellationToken cancellationToken) =>
+        EligibleAsync(partnershipId, FilterOnly(filter), asAtUtc, stratifyBy, byFamily: false, cancellationToken);
+
     /// <summary>How many cases of the population fall in each stratum (one stratum, "", when not stratified).</summary>
     public async Task<IReadOnlyDictionary<string, int>> StratumSizesAsync(
         string partnershipId, PopulationFilter filter, DateTime asAtUtc, string? stratifyBy, CancellationToken cancellationToken)
     {
+        var query = new PopulationQuery(database.Dialect, partnershipId, filter, FilterOnly(filter).Exclusions, asAtUtc);
         var column = StratumColumn(stratifyBy);
         var sql = $"""
             SELECT {column} AS Stratum, COUNT(*) AS Size FROM case_record c
-            WHERE {Where(filter)}
+            WHERE {query.Eligible}
             {(stratifyBy is null ? "" : $"GROUP BY {column}")}
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Stratum, long Size)>(new CommandDefinition(sql,
-            Arguments(partnershipId, filter, asAtUtc), cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<(string Stratum, long Size)>(new CommandDefinition(sql, query.Parameters, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Stratum, r => (int)r.Size, StringComparer.Ordinal);
     }
 
-    private static string StratumColumn(string? stratifyBy) => stratifyBy switch
+    /// <summary>The column a stratified draw groups by; "" for every case when not stratified.</summary>
+    public static string StratumColumn(string? stratifyBy) => stratifyBy switch
     {
         null => "''",
         "agency" => "c.agency",
         "case-type" => "c.case_type",
         "team" => "c.team",
         "school" => "COALESCE(c.school, '(no school)')",
-        _ => throw new ArgumentException($"A sample cannot be stratified by '{stratifyBy}': use agency, case-type, team or school."),
+        "age-band" => "COALESCE(c.age_band, '(no age band)')",
+        _ => throw new ArgumentException($"A sample cannot be stratified by '{stratifyBy}': use agency, case-type, team, school or age-band."),
     };
 
     /// <summary>How many cases match the filter but were left out because they were audited in the last twelve months.</summary>
     public async Task<int> RecentlyAuditedAsync(string partnershipId, PopulationFilter filter, DateTime asAtUtc, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT COUNT(*) FROM case_record c WHERE {Where(filter, excluded: true)}";
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, Arguments(partnershipId, filter, asAtUtc), cancellationToken: cancellationToken));
+        var census = await CensusAsync(partnershipId, FilterOnly(filter), asAtUtc, countFamilies: false, cancellationToken);
+        return census.Excluded.Where(e => e.Rule == PopulationQuery.AuditedLabel(12)).Sum(e => e.Count);
     }
 
-    private string Where(PopulationFilter filter, bool excluded = false)
+    /// <summary>A cycle with only a filter and the default twelve-month audit exclusion, for the older calls above.</summary>
+    private static CycleDefinition FilterOnly(PopulationFilter filter) => new()
     {
-        var where = new List<string> { "c.partnership_id = @PartnershipId", "c.opened_on <= @AsAt" };
-        if (filter.Agencies is { Count: > 0 })
-        {
-            where.Add(database.Dialect.InList("c.agency", "@Agencies"));
-        }
-
-        if (filter.CaseTypes is { Count: > 0 })
-        {
-            where.Add(database.Dialect.InList("c.case_type", "@CaseTypes"));
-        }
-
-        if (filter.OpenOnly)
-        {
-            where.Add("(c.closed_on IS NULL OR c.closed_on > @AsAt)");
-        }
-        else if (filter.ClosedWithinMonths is not null)
-        {
-            where.Add("(c.closed_on IS NULL OR c.closed_on >= @ClosedSince)");
-        }
-
-        if (filter.RequireSchool)
-        {
-            where.Add("c.school IS NOT NULL");
-        }
-
-        // Excluded before drawing: a case audited in the last twelve months.
-        where.Add((excluded ? "" : "NOT ") + """
-            EXISTS (SELECT 1 FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
-                        WHERE d.partnership_id = c.partnership_id AND d.case_ref = c.case_ref AND r.started_utc >= @AuditedSince)
-            """);
-        return string.Join(" AND ", where);
-    }
-
-    private static object Arguments(string partnershipId, PopulationFilter filter, DateTime asAtUtc) => new
-    {
-        PartnershipId = partnershipId,
-        AsAt = asAtUtc,
-        Agencies = (filter.Agencies ?? []).ToArray(),
-        CaseTypes = (filter.CaseTypes ?? []).ToArray(),
-        ClosedSince = asAtUtc.AddMonths(-(filter.ClosedWithinMonths ?? 0)),
-        AuditedSince = asAtUtc.AddMonths(-12),
+        Id = "filter", Name = "filter", Theme = "filter", Schedule = new CycleSchedule { Months = [1] }, SampleSize = 1,
+        Population = filter,
+        Exclusions = new SampleExclusions { Siblings = false },
     };
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Dapper;
+using DeepDive.Domain.Cycles;
 using DeepDive.Engine.Storage;
 
 namespace DeepDive.Engine.Rounds;
@@ -15,13 +13,36 @@ public sealed class SampleReport(Database database)
         public string List { get; set; } = "";
         public int Position { get; set; }
         public string CaseRef { get; set; } = "";
+
+        /// <summary>drawn, reserve (taken to replace a case) or hand-added.</summary>
+        public string Origin { get; set; } = SampleList.Drawn;
         public string? Agency { get; set; }
         public string? CaseType { get; set; }
         public string? Team { get; set; }
+
+        /// <summary>For a replacement, a replaced case or a hand-added case: what happened, who did it, when and why.</summary>
+        public string? Note { get; set; }
+    }
+
+    /// <summary>One change to the list after the draw: lock, replace or add.</summary>
+    public sealed class Change
+    {
+        public int Position { get; set; }
+        public string Action { get; set; } = "";
+        public string? CaseRef { get; set; }
+        public string? ReplacementRef { get; set; }
+        public string ChangedBy { get; set; } = "";
+        public string? Reason { get; set; }
+        public DateTime ChangedUtc { get; set; }
     }
 
     public sealed record Model(string RoundId, string CycleId, string CycleName, string Kind, DateTime StartedUtc, string Status,
-        SamplingRecord? Sampling, IReadOnlyList<Entry> Cases);
+        SamplingRecord? Sampling, IReadOnlyList<Entry> Cases)
+    {
+        public string? LockedBy { get; init; }
+        public DateTime? LockedUtc { get; init; }
+        public IReadOnlyList<Change> Changes { get; init; } = [];
+    }
 
     public static IReadOnlyList<string> Formats { get; } = ["md", "html", "csv", "json"];
 
@@ -34,73 +55,98 @@ public sealed class SampleReport(Database database)
         public string Status { get; set; } = "";
         public string CycleJson { get; set; } = "";
         public string? SamplingJson { get; set; }
+        public string? LockedBy { get; set; }
+        public DateTime? LockedUtc { get; set; }
     }
 
     public async Task<Model> LoadAsync(string partnershipId, string roundId, CancellationToken cancellationToken)
     {
         const string roundSql = """
             SELECT round_id AS RoundId, cycle_id AS CycleId, kind AS Kind, started_utc AS StartedUtc, status AS Status,
-                   cycle_json AS CycleJson, sampling_json AS SamplingJson
+                   cycle_json AS CycleJson, sampling_json AS SamplingJson, locked_by AS LockedBy, locked_utc AS LockedUtc
             FROM audit_round WHERE partnership_id = @PartnershipId AND round_id = @RoundId
             """;
         const string casesSql = """
-            SELECT s.list AS List, s.position AS Position, s.case_ref AS CaseRef, c.agency AS Agency, c.case_type AS CaseType, c.team AS Team
+            SELECT s.list AS List, s.position AS Position, s.case_ref AS CaseRef, s.origin AS Origin, c.agency AS Agency, c.case_type AS CaseType, c.team AS Team
             FROM sample_case s LEFT JOIN case_record c ON c.partnership_id = s.partnership_id AND c.case_ref = s.case_ref
             WHERE s.round_id = @RoundId
-            ORDER BY CASE s.list WHEN 'sample' THEN 0 WHEN 're-audit' THEN 1 ELSE 2 END, s.position
+            ORDER BY CASE s.list WHEN 'sample' THEN 0 WHEN 're-audit' THEN 1 WHEN 'reserve' THEN 2 ELSE 3 END, s.position
+            """;
+        const string changesSql = """
+            SELECT position AS Position, action AS Action, case_ref AS CaseRef, replacement_ref AS ReplacementRef, changed_by AS ChangedBy,
+                   reason AS Reason, changed_utc AS ChangedUtc
+            FROM sample_change WHERE round_id = @RoundId ORDER BY position
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         var args = new { PartnershipId = partnershipId, RoundId = roundId };
         var round = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(roundSql, args, cancellationToken: cancellationToken))
             ?? throw new ArgumentException($"There is no round '{roundId}' in partnership '{partnershipId}'.");
         var cases = (await connection.QueryAsync<Entry>(new CommandDefinition(casesSql, args, cancellationToken: cancellationToken))).ToList();
+        var changes = (await connection.QueryAsync<Change>(new CommandDefinition(changesSql, args, cancellationToken: cancellationToken))).ToList();
+        foreach (var entry in cases)
+        {
+            entry.Note = NoteFor(entry, changes);
+        }
+
         return new Model(round.RoundId, round.CycleId, Cycles.CycleFile.ReadStored(round.CycleJson).Name, round.Kind, round.StartedUtc, round.Status,
-            SamplingRecord.FromJson(round.SamplingJson), cases);
+            SamplingRecord.FromJson(round.SamplingJson), cases)
+        {
+            LockedBy = round.LockedBy,
+            LockedUtc = round.LockedUtc,
+            Changes = changes,
+        };
     }
 
     public static string Render(Model model, string format) => format switch
     {
-        "md" => Markdown(model),
-        "html" => Html(model),
-        "csv" => Csv(model),
-        "json" => JsonSerializer.Serialize(model, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }),
+        "md" => SampleReportText.Markdown(model),
+        "html" => SampleReportText.Html(model),
+        "csv" => SampleReportText.Csv(model),
+        "json" => System.Text.Json.JsonSerializer.Serialize(model, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true }),
         _ => throw new ArgumentException($"Unknown report format '{format}': use {string.Join(", ", Formats)}."),
     };
 
-    private static IEnumerable<(string Label, string Value)> Facts(Model m)
-    {
-        yield return ("Round", $"{m.RoundId} ({m.Kind}, {m.Status})");
-        yield return ("Cycle", $"{m.CycleName} ({m.CycleId})");
-        yield return ("Drawn", m.StartedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-        if (m.Sampling is { } s)
-        {
-            yield return ("Population as at", s.AsAtUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-            yield return ("Population filter", Filter(s));
-            yield return ("Population", $"{s.PopulationCount} cases, SHA-256 of their references {s.PopulationHash}");
-            yield return ("Method", s.StratifyBy is null ? s.Method : $"{s.Method} by {s.StratifyBy}");
-            yield return ("Algorithm and seed", $"{s.Algorithm}, seed {s.Seed}");
-            foreach (var e in s.Exclusions)
-            {
-                yield return ("Excluded", $"{e.Count} {(e.Count == 1 ? "case" : "cases")} {e.Rule}");
-            }
-        }
-    }
-
-    private static string Filter(SamplingRecord s)
+    /// <summary>A population filter in words, e.g. "agencies csc, police; open cases; opened from 2026-01-01".</summary>
+    public static string Describe(PopulationFilter filter)
     {
         var parts = new List<string>();
-        if (s.Filter.Agencies is { Count: > 0 } a)
+        void List(string name, IReadOnlyList<string>? values)
         {
-            parts.Add("agencies " + string.Join(", ", a));
+            if (values is { Count: > 0 })
+            {
+                parts.Add(name + " " + string.Join(", ", values));
+            }
         }
 
-        if (s.Filter.CaseTypes is { Count: > 0 } t)
+        List("agencies", filter.Agencies);
+        List("case types", filter.CaseTypes);
+        List("teams", filter.Teams);
+        List("schools", filter.Schools);
+        List("age bands", filter.AgeBands);
+        List("tagged", filter.Tags);
+        parts.Add(filter.OpenOnly ? "open cases" : "open and closed cases");
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (filter.OpenedFrom is { } of)
         {
-            parts.Add("case types " + string.Join(", ", t));
+            parts.Add("opened from " + Day(of));
         }
 
-        parts.Add(s.Filter.OpenOnly ? "open cases" : "open and closed cases");
-        if (s.Filter.RequireSchool)
+        if (filter.OpenedTo is { } ot)
+        {
+            parts.Add("opened up to " + Day(ot));
+        }
+
+        if (filter.ClosedFrom is { } cf)
+        {
+            parts.Add("closed from " + Day(cf));
+        }
+
+        if (filter.ClosedTo is { } ct)
+        {
+            parts.Add("closed up to " + Day(ct));
+        }
+
+        if (filter.RequireSchool)
         {
             parts.Add("with a school");
         }
@@ -108,81 +154,25 @@ public sealed class SampleReport(Database database)
         return string.Join("; ", parts);
     }
 
-    private static string Markdown(Model m)
+    internal static string Utc(DateTime t) => t.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string? NoteFor(Entry entry, List<Change> changes)
     {
-        var text = new StringBuilder();
-        text.AppendLine($"# Sampling report: {m.CycleName}, round {m.RoundId}").AppendLine();
-        foreach (var (label, value) in Facts(m))
+        if (entry.List == SampleList.Replaced && changes.Find(c => c.Action == "replace" && c.CaseRef == entry.CaseRef) is { } replaced)
         {
-            text.AppendLine($"- **{label}:** {value}");
+            return $"replaced by {replaced.ReplacementRef} ({replaced.ChangedBy}, {Utc(replaced.ChangedUtc)}): {replaced.Reason}";
         }
 
-        if (m.Sampling is { Strata.Count: > 0 } s)
+        if (entry.Origin == SampleList.FromReserve && changes.Find(c => c.Action == "replace" && c.ReplacementRef == entry.CaseRef) is { } replacement)
         {
-            text.AppendLine().AppendLine("## Strata").AppendLine().AppendLine("| stratum | cases | allocated | drawn | taken whole |").AppendLine("|---|---|---|---|---|");
-            foreach (var st in s.Strata)
-            {
-                text.AppendLine($"| {st.Key} | {st.Size} | {st.Allocated} | {st.Drawn} | {(st.TakenWhole ? "yes" : "no")} |");
-            }
+            return $"reserve, replaces {replacement.CaseRef} ({replacement.ChangedBy}, {Utc(replacement.ChangedUtc)}): {replacement.Reason}";
         }
 
-        foreach (var list in m.Cases.GroupBy(c => c.List))
+        if (entry.Origin == SampleList.HandAdded && changes.Find(c => c.Action == "add" && c.CaseRef == entry.CaseRef) is { } added)
         {
-            text.AppendLine().AppendLine($"## {Title(list.Key)}").AppendLine().AppendLine("| # | case | agency | case type | team |").AppendLine("|---|---|---|---|---|");
-            foreach (var c in list)
-            {
-                text.AppendLine($"| {c.Position} | {c.CaseRef} | {c.Agency} | {c.CaseType} | {c.Team} |");
-            }
+            return $"HAND-ADDED, not drawn ({added.ChangedBy}, {Utc(added.ChangedUtc)}): {added.Reason}";
         }
 
-        return text.ToString();
+        return entry.Origin == SampleList.HandAdded ? "HAND-ADDED, not drawn" : null;
     }
-
-    private static string Html(Model m)
-    {
-        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
-        var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sampling report ").Append(E(m.RoundId)).Append("</title></head><body>");
-        html.Append("<h1>Sampling report: ").Append(E(m.CycleName)).Append(", round ").Append(E(m.RoundId)).Append("</h1><dl>");
-        foreach (var (label, value) in Facts(m))
-        {
-            html.Append("<dt>").Append(E(label)).Append("</dt><dd>").Append(E(value)).Append("</dd>");
-        }
-
-        html.Append("</dl>");
-        foreach (var list in m.Cases.GroupBy(c => c.List))
-        {
-            html.Append("<h2>").Append(E(Title(list.Key))).Append("</h2><table><thead><tr><th>#</th><th>Case</th><th>Agency</th><th>Case type</th><th>Team</th></tr></thead><tbody>");
-            foreach (var c in list)
-            {
-                html.Append("<tr><td>").Append(c.Position).Append("</td><td>").Append(E(c.CaseRef)).Append("</td><td>").Append(E(c.Agency))
-                    .Append("</td><td>").Append(E(c.CaseType)).Append("</td><td>").Append(E(c.Team)).Append("</td></tr>");
-            }
-
-            html.Append("</tbody></table>");
-        }
-
-        return html.Append("</body></html>").ToString();
-    }
-
-    private static string Csv(Model m)
-    {
-        static string Q(string? s) => s is null ? "" : s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-        var csv = new StringBuilder("list,position,case_ref,agency,case_type,team\n");
-        foreach (var c in m.Cases)
-        {
-            csv.Append(Q(c.List)).Append(',').Append(c.Position).Append(',').Append(Q(c.CaseRef)).Append(',').Append(Q(c.Agency)).Append(',')
-                .Append(Q(c.CaseType)).Append(',').Append(Q(c.Team)).Append('\n');
-        }
-
-        return csv.ToString();
-    }
-
-    private static string Title(string list) => list switch
-    {
-        "sample" => "Locked sample",
-        "reserve" => "Reserve list, in order",
-        "re-audit" => "Cases re-audited",
-        _ => list,
-    };
 }

@@ -81,6 +81,7 @@ public static class RuntimeServices
         services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundStarter>();
         services.AddSingleton<SampleDrawer>();
+        services.AddSingleton<SampleList>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<AuditorStore>();
         services.AddSingleton<DeepDive.Engine.Assignment.MonthlyLoad>();

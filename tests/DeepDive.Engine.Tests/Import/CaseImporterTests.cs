@@ -146,7 +146,7 @@ public sealed class CaseImporterTests : IDisposable
         var errors = await SingleErrorOf(File(Header + ",child_name", Row() + ",Jane Doe"));
 
         errors.Should().Equal(
-            "line 1, column child_name: unknown column; the known columns are case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies");
+            "line 1, column child_name: unknown column; the known columns are case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies, family_ref, age_band, tags");
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class CaseImporterTests : IDisposable
         var errors = await SingleErrorOf(csv);
 
         errors.Should().Equal(
-            "line 1, column header: the file is empty; its first line must name the columns: case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies");
+            "line 1, column header: the file is empty; its first line must name the columns: case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies, family_ref, age_band, tags");
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class SampleDrawerTests(PostgresServer postgres)
             """;
         var act = () => CycleFile.Parse(json, "x.json");
         act.Should().Throw<CycleFileException>().Which.Errors.Should().ContainSingle()
-            .Which.Should().Be(new CycleFileError("$.sampling", "a stratified sample needs 'stratifyBy': agency, case-type, team or school"));
+            .Which.Should().Be(new CycleFileError("$.sampling", "a stratified sample needs 'stratifyBy': agency, case-type, team, school or age-band"));
     }
 
     private static RoundRecord Round(SampleDesign design, int sampleSize) => new("p", "R1", "c1", "scheduled", AsAt, AsAt, Seed: 20270301,

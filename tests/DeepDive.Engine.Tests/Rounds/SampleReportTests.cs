@@ -56,7 +56,8 @@ public sealed class SampleReportTests
 
         model.Sampling.Should().NotBeNull();
         model.Sampling!.PopulationCount.Should().Be(39);
-        model.Sampling.Exclusions.Should().ContainSingle().Which.Should().Be(new Exclusion(SampleDrawer.RecentlyAudited, 1));
+        model.Sampling.MatchedCount.Should().Be(40);
+        model.Sampling.Exclusions.Should().Equal(new Exclusion(SampleDrawer.RecentlyAudited, 1), new Exclusion(SampleDrawer.Siblings, 0));
         model.Sampling.Method.Should().Be("stratified");
         model.Sampling.Strata.Select(s => s.Key).Should().Equal("csc", "police");
         model.Cases.Where(c => c.List == "sample").Should().HaveCount(6).And.NotContain(c => c.CaseRef == "CSC-0001");
@@ -64,9 +65,9 @@ public sealed class SampleReportTests
         model.Cases.Where(c => c.List == "reserve").Should().NotBeEmpty();
 
         var markdown = SampleReport.Render(model, "md");
-        markdown.Should().Contain("39 cases, SHA-256 of their references " + model.Sampling.PopulationHash)
+        markdown.Should().Contain("39 cases eligible, SHA-256 of their references " + model.Sampling.PopulationHash)
             .And.Contain("1 case audited in the last 12 months").And.Contain("seed " + model.Sampling.Seed).And.Contain("## Reserve list, in order");
-        SampleReport.Render(model, "csv").Split('\n')[0].Should().Be("list,position,case_ref,agency,case_type,team");
+        SampleReport.Render(model, "csv").Split('\n')[0].Should().Be("list,position,case_ref,origin,agency,case_type,team,note");
         JsonDocument.Parse(SampleReport.Render(model, "json")).RootElement.GetProperty("sampling").GetProperty("populationCount").GetInt32().Should().Be(39);
         SampleReport.Render(model, "html").Should().StartWith("<!doctype html>").And.Contain("<td>CSC-");
     }

@@ -8,4 +8,7 @@ public static class WorkflowEvents
 
     /// <summary>A deep dive closed; keyed by deep dive id.</summary>
     public const string DeepDiveClosed = "deep-dive-closed";
+
+    /// <summary>A manager locked a round's reviewed draw; keyed by round id.</summary>
+    public const string SampleLocked = "sample-locked";
 }

@@ -7,36 +7,58 @@ using WorkflowCore.Models;
 
 namespace DeepDive.Engine.Workflows.Steps;
 
-/// <summary>Draws the round's seeded random sample from the cycle's population and locks it with its reserve list.</summary>
-public sealed class DrawSampleStep(StepWrites stepWrites, RoundStore rounds, SampleDrawer drawer) : DomainStep(stepWrites)
+/// <summary>
+/// Takes the round's locked list. The sample is drawn and stored when the round opens (<see cref="RoundStarter"/>);
+/// when its cycle asks a manager to review the draw, the step waits for the lock (<c>deepdive sample lock</c>) and then
+/// takes the list as reviewed, with any replacements and hand-added cases. A round opened before draws were stored
+/// with it is drawn here, as it always was.
+/// </summary>
+public sealed class DrawSampleStep(StepWrites stepWrites, RoundStore rounds, SampleDrawer drawer, SampleList lists) : DomainStep(stepWrites)
 {
     protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {
         var data = (AuditRoundData)context.Workflow.Data;
+        var (drawn, locked) = await lists.StateAsync(data.RoundId, cancellationToken);
+        if (drawn)
+        {
+            if (!locked && !context.ExecutionPointer.EventPublished)
+            {
+                return ExecutionResult.WaitForEvent(WorkflowEvents.SampleLocked, data.RoundId, DateTime.MinValue);
+            }
+
+            data.Cases = await lists.CasesAsync(data.RoundId, cancellationToken);
+            return ExecutionResult.Next();
+        }
+
+        return await DrawHereAsync(data, batch, cancellationToken);
+    }
+
+    private async Task<ExecutionResult> DrawHereAsync(AuditRoundData data, StepBatch batch, CancellationToken cancellationToken)
+    {
         var round = await rounds.GetAsync(data.RoundId, cancellationToken);
-        var drawn = await drawer.DrawAsync(round, cancellationToken);
-        var (draw, strata) = drawn;
-        var record = drawn.Record.ToJson();
-        data.Cases = [.. draw.Selected];
-        var rows = draw.Selected.Select((c, i) => new { CaseRef = c, Position = i + 1, List = "sample" })
-            .Concat(draw.Reserves.Select((c, i) => new { CaseRef = c, Position = i + 1, List = "reserve" }))
-            .Select(r => new { PartnershipId = round.PartnershipId, RoundId = round.RoundId, r.CaseRef, r.Position, r.List })
-            .ToList();
-        var note = draw.PopulationCount == 0
-            ? "The population is empty: no case matches the cycle's filter, so nothing was drawn."
-            : $"Population {draw.PopulationCount} cases (hash {draw.PopulationHash[..16]}); {draw.Selected.Count} drawn, {draw.Reserves.Count} in reserve; {draw.Algorithm}, seed {draw.Seed}."
-              + (strata.Count == 0 ? "" : " Strata: " + string.Join("; ", strata.Select(s =>
-                  $"{s.Key} {s.Drawn} of {s.Size}{(s.TakenWhole ? " (taken whole)" : "")}")) + ".");
+        SampleDrawer.Result result;
+        try
+        {
+            result = await drawer.DrawAsync(round, cancellationToken);
+        }
+        catch (SampleDrawException e)
+        {
+            data.Cases = [];
+            batch.Write((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE audit_round SET note = @Note, status = @Status WHERE round_id = @RoundId",
+                new { Note = e.Message, Status = SampleList.Locked, round.RoundId }, transaction, cancellationToken: ct)));
+            return ExecutionResult.Next();
+        }
+
+        data.Cases = [.. result.Draw.Selected];
+        var record = result.Record.ToJson();
+        var note = RoundStarter.Note(result);
         batch.Write(async (connection, transaction, ct) =>
         {
-            const string insert = """
-                INSERT INTO sample_case (partnership_id, round_id, case_ref, position, list)
-                VALUES (@PartnershipId, @RoundId, @CaseRef, @Position, @List)
-                """;
-            await connection.ExecuteAsync(new CommandDefinition(insert, rows, transaction, cancellationToken: ct));
+            await SampleList.InsertDrawAsync(connection, transaction, round.PartnershipId, round.RoundId, result.Draw, ct);
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE audit_round SET note = @Note, status = @Status, sampling_json = @Record WHERE round_id = @RoundId",
-                new { Note = note, Status = "sample-locked", Record = record, round.RoundId }, transaction, cancellationToken: ct));
+                "UPDATE audit_round SET note = @Note, status = @Status, sampling_json = @Record, locked_by = @By, locked_utc = started_utc WHERE round_id = @RoundId",
+                new { Note = note, Status = SampleList.Locked, Record = record, By = SampleList.AutoLockedBy, round.RoundId }, transaction, cancellationToken: ct));
         });
         return ExecutionResult.Next();
     }
