@@ -26,6 +26,9 @@ public sealed record CycleDefinition
     public ReAuditRule ReAudit { get; init; } = new();
     public AssignmentRule Assignment { get; init; } = new();
 
+    /// <summary>How the round's tasks are chased: reminders before the deadline, escalations after it.</summary>
+    public Notifications.ChasePolicy Chase { get; init; } = new();
+
     /// <summary>Whether rounds and due dates keep out of school holidays: as the schedule says, else education audits do and others do not.</summary>
     public bool AvoidsSchoolHolidays() => Schedule.AvoidSchoolHolidays ?? Education;
 }

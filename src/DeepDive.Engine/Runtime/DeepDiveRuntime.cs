@@ -74,6 +74,8 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
         scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
         await scheduler.Start(cancellationToken);
         services.GetRequiredService<Notifications.OutboxDispatcher>().Start();
+        // Chase once at start: whatever fell due while the engine was down goes out now, and the next run is set.
+        await services.GetRequiredService<Notifications.ChaseScheduler>().EnsureByAsync(clock.GetUtcNow(), cancellationToken);
         started = true;
     }
 

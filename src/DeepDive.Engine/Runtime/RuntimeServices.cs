@@ -99,6 +99,9 @@ public static class RuntimeServices
         services.AddTransient<StartRoundJob>();
         services.AddSingleton(options.Notifications);
         services.AddSingleton<Notifications.Outbox>();
+        services.AddSingleton<Notifications.TaskChasing>();
+        services.AddSingleton<Notifications.ChaseScheduler>();
+        services.AddTransient<Notifications.ChaseJob>();
         services.AddSingleton<Notifications.INotificationSender>(_ => options.Notifications.Smtp is { } smtp
             ? new Notifications.SmtpSender(smtp)
             : new Notifications.EmlFolderSender(options.Notifications.Folder));

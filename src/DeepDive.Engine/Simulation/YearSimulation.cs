@@ -54,7 +54,10 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
             IdleTime = TimeSpan.FromMilliseconds(10),
             SchedulerIdleWait = TimeSpan.FromSeconds(1),
             InstanceName = options.InstanceName,
-            Notifications = options.Notifications ?? new Notifications.NotificationSettings(),
+            Notifications = options.Notifications ?? new Notifications.NotificationSettings
+            {
+                Folder = Path.Combine(Path.GetTempPath(), "deepdive-simulation", Guid.NewGuid().ToString("N"), "outbox"),
+            },
         });
         await runtime.StartAsync(cancellationToken);
         var scheduler = runtime.Services.GetRequiredService<CycleScheduler>();

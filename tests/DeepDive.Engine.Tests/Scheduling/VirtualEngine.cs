@@ -29,12 +29,19 @@ internal sealed class VirtualEngine : IAsyncDisposable
 
     public Database Database { get; }
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Where this engine's notifications are written as .eml files.</summary>
+    public string OutboxFolder { get; } = Path.Combine(Path.GetTempPath(), "deepdive-tests", "outbox-" + Guid.NewGuid().ToString("N"));
     public DeepDiveRuntime? Runtime { get; private set; }
 
     public static async Task<VirtualEngine> CreateAsync(Database database, DateTimeOffset start)
     {
         var engine = new VirtualEngine(database, new FakeTimeProvider(start));
         await new PartnershipStore(database, engine.Clock).EnsureAsync(Partnership, Partnership, CancellationToken.None);
+        // A small register, so every round has a population to draw from (an empty one opens no round).
+        var register = DeepDive.Engine.Simulation.SyntheticPartnership.Generate(1, 60, start.UtcDateTime);
+        await database.InTransactionAsync((connection, transaction) =>
+            new DeepDive.Engine.Cases.CaseStore(database, engine.Clock).UpsertAsync(Partnership, register.Cases, connection, transaction, CancellationToken.None), CancellationToken.None);
         return engine;
     }
 
@@ -55,6 +62,7 @@ internal sealed class VirtualEngine : IAsyncDisposable
             IdleTime = TimeSpan.FromMilliseconds(10),
             SchedulerIdleWait = TimeSpan.FromSeconds(1),
             InstanceName = instanceName,
+            Notifications = new DeepDive.Engine.Notifications.NotificationSettings { Folder = OutboxFolder },
         });
         await Runtime.StartAsync(CancellationToken.None);
         if (scheduleCycles)

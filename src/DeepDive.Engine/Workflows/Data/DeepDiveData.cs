@@ -16,6 +16,9 @@ public sealed class DeepDiveData : ITenantData
     public bool DeadlineSkipsSchoolHolidays { get; set; }
 
     public string TimeZone { get; set; } = "Europe/London";
+
+    /// <summary>The cycle's chasing rules: when the engine must next look at this deep dive's tasks.</summary>
+    public Domain.Notifications.ChasePolicy Chase { get; set; } = new();
     public List<TaskRef> Tasks { get; set; } = [];
     public string? OverallGrade { get; set; }
     public bool NeedsWork { get; set; }

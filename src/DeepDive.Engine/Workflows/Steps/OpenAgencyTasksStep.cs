@@ -8,7 +8,7 @@ using WorkflowCore.Models;
 namespace DeepDive.Engine.Workflows.Steps;
 
 /// <summary>Opens the single-agency audit task of each involved agency, with its auditor and a due date counted in working days.</summary>
-public sealed class OpenAgencyTasksStep(StepWrites stepWrites, CalendarStore calendars, TimeProvider clock) : DomainStep(stepWrites)
+public sealed class OpenAgencyTasksStep(StepWrites stepWrites, CalendarStore calendars, Notifications.ChaseScheduler chase, TimeProvider clock) : DomainStep(stepWrites)
 {
     protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {
@@ -17,7 +17,9 @@ public sealed class OpenAgencyTasksStep(StepWrites stepWrites, CalendarStore cal
         var now = opened.UtcDateTime;
         // Due at the same local time, the deadline's number of working days later.
         var calendar = await calendars.ForPartnershipAsync(data.PartnershipId, data.DeadlineSkipsSchoolHolidays, cancellationToken);
-        var due = calendar.AddWorkingDays(opened, data.TaskDeadlineWorkingDays, TimeZoneInfo.FindSystemTimeZoneById(data.TimeZone)).UtcDateTime;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(data.TimeZone);
+        var dueAt = calendar.AddWorkingDays(opened, data.TaskDeadlineWorkingDays, zone);
+        var due = dueAt.UtcDateTime;
         var rows = data.Tasks.Select(t => new
         {
             data.PartnershipId,
@@ -36,6 +38,15 @@ public sealed class OpenAgencyTasksStep(StepWrites stepWrites, CalendarStore cal
             INSERT INTO audit_task (partnership_id, task_id, deep_dive_id, round_id, case_ref, agency, auditor_id, status, opened_utc, due_utc, late, unassigned_reason)
             VALUES (@PartnershipId, @TaskId, @DeepDiveId, @RoundId, @CaseRef, @Agency, @AuditorId, @Status, @OpenedUtc, @DueUtc, 0, @UnassignedReason)
             """, rows, t, cancellationToken: ct)));
+
+        // The chase job wakes in time for these tasks' first reminder (or escalation). Should this be lost in a
+        // crash, the chase at the next start-up finds them anyway.
+        var first = Domain.Notifications.TaskChaser.Occasions(data.Chase, opened, dueAt, calendar.IsWorkingDay, zone).FirstOrDefault();
+        if (first is not null)
+        {
+            batch.AfterCommit.Add(() => chase.EnsureByAsync(first.SendAt, CancellationToken.None));
+        }
+
         return ExecutionResult.Next();
     }
 }

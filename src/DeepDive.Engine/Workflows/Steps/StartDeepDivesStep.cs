@@ -28,6 +28,7 @@ public sealed class StartDeepDivesStep(StepWrites stepWrites, RoundStore rounds,
                 TaskDeadlineWorkingDays = round.Cycle.TaskDeadlineWorkingDays,
                 DeadlineSkipsSchoolHolidays = round.Cycle.AvoidsSchoolHolidays(),
                 TimeZone = round.Cycle.Schedule.TimeZone,
+                Chase = round.Cycle.Chase,
                 Tasks = plan.Tasks,
             }, plan.DeepDiveId);
             batch.Write(async (c, t, ct) =>
