@@ -17,6 +17,6 @@ public static class ConflictRules
             return "same team as the case";
         }
 
-        return null;
+        return task.Excluded.TryGetValue(auditor.AuditorId, out var reason) ? reason : null;
     }
 }

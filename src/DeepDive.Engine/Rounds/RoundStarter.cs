@@ -1,10 +1,14 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using DeepDive.Domain.Cycles;
+using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Workflows.Data;
+using DeepDive.Engine.Workflows.Persistence;
 
 namespace DeepDive.Engine.Rounds;
 
@@ -16,25 +20,68 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
 {
     public sealed record Started(string RoundId, string WorkflowId);
 
-    public async Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, DateTime scheduledForUtc, CancellationToken cancellationToken)
+    public Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, DateTime scheduledForUtc, CancellationToken cancellationToken) =>
+        StartScheduledAsync(partnershipId, cycleId, RoundFiring.OnTime(scheduledForUtc), cancellationToken);
+
+    /// <summary>
+    /// Opens the round of one firing of an active cycle; null when the firing already opened its round, or when the
+    /// cycle is paused or retired (the skipped firing goes into the cycle's history).
+    /// </summary>
+    public async Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, RoundFiring firing, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT definition_json FROM cycle WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId";
-        string? cycleJson;
+        const string sql = "SELECT definition_json AS DefinitionJson, status AS Status FROM cycle WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId";
+        (string DefinitionJson, string Status)? cycle;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            cycleJson = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql,
+            cycle = await connection.QuerySingleOrDefaultAsync<(string, string)?>(new CommandDefinition(sql,
                 new { PartnershipId = partnershipId, CycleId = cycleId }, cancellationToken: cancellationToken));
         }
 
-        if (cycleJson is null)
+        if (cycle is null)
         {
             throw new InvalidOperationException($"Cycle '{cycleId}' of partnership '{partnershipId}' does not exist.");
         }
 
+        var scheduledForUtc = firing.ScheduledForUtc;
+        if (cycle.Value.Status != CycleStatus.Active)
+        {
+            // The trigger was paused or removed after Quartz had taken this firing: no round, but say so.
+            await new CycleStore(database, clock).RecordAsync(partnershipId, cycleId, "firing-skipped",
+                $"the firing due {scheduledForUtc:yyyy-MM-dd HH:mm} UTC was skipped: the cycle is {cycle.Value.Status}", cancellationToken);
+            return null;
+        }
+
         // The round keeps the cycle as stored now (CycleFile's form), so later edits of the cycle never change it.
         var firingKey = $"{cycleId}@{scheduledForUtc:yyyy-MM-ddTHH:mm:ssZ}";
+        var note = firing.Late ? LateNote(firing, CycleFile.ReadStored(cycle.Value.DefinitionJson)) : null;
         return await StartAsync(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, scheduledForUtc,
-            cycleJson, null, cancellationToken);
+            cycle.Value.DefinitionJson, null, cancellationToken, firing.Late, note);
+    }
+
+    /// <summary>
+    /// Opens a rapid round of <paramref name="cycle"/> now (e.g. before a joint targeted area inspection), whatever its
+    /// schedule, with its tasks due at <paramref name="deadlineUtc"/>.
+    /// </summary>
+    public async Task<Started> StartRapidAsync(string partnershipId, CycleDefinition cycle, DateTime deadlineUtc, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Tasks are due a whole number of days after they open: the days from now to the deadline.
+        var days = Math.Clamp((int)Math.Round((deadlineUtc - now).TotalDays), 1, 90);
+        var json = CycleFile.Serialize(cycle with { TaskDeadlineDays = days });
+        var firingKey = $"rapid:{cycle.Id}@{now:yyyy-MM-ddTHH:mm:ss.fffffffZ}";
+        var note = $"rapid audit: tasks due {deadlineUtc:yyyy-MM-dd HH:mm} UTC ({days} days)";
+        return await StartAsync(partnershipId, cycle.Id, RoundKinds.Rapid, "audit-round", firingKey, now, json, null, cancellationToken, false, note)
+            ?? throw new InvalidOperationException($"A rapid round of cycle '{cycle.Id}' was already opened at {now:O}.");
+    }
+
+    private static string LateNote(RoundFiring firing, CycleDefinition cycle)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone);
+        string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var note = $"late: due {Local(new DateTimeOffset(firing.ScheduledForUtc, TimeSpan.Zero))} {cycle.Schedule.TimeZone}; the service was not running then";
+        return firing.Missed.Count == 0
+            ? note
+            : $"{note}; earlier firings missed and not run: {string.Join(", ", firing.Missed.Select(Local))}";
     }
 
     public async Task<Started?> StartReAuditAsync(string partnershipId, string sourceRoundId, DateTime scheduledForUtc, CancellationToken cancellationToken)
@@ -58,7 +105,7 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
     }
 
     private async Task<Started?> StartAsync(string partnershipId, string cycleId, string kind, string workflow, string firingKey,
-        DateTime scheduledForUtc, string cycleJson, string? parentRoundId, CancellationToken cancellationToken)
+        DateTime scheduledForUtc, string cycleJson, string? parentRoundId, CancellationToken cancellationToken, bool late = false, string? note = null)
     {
         var roundId = RoundId(firingKey);
         var data = new AuditRoundData { PartnershipId = partnershipId, RoundId = roundId, CycleId = cycleId, Kind = kind };
@@ -67,7 +114,8 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
         var opened = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var insert = database.Dialect.InsertIfAbsent("audit_round", ["round_id"],
-                ["partnership_id", "cycle_id", "kind", "firing_key", "scheduled_for_utc", "started_utc", "status", "seed", "cycle_json", "parent_round_id", "workflow_id"]);
+                ["partnership_id", "cycle_id", "kind", "firing_key", "scheduled_for_utc", "started_utc", "status", "seed", "cycle_json", "parent_round_id", "workflow_id",
+                 "late", "start_note", "opened_by"]);
             var rows = await connection.ExecuteAsync(new CommandDefinition(insert, new
             {
                 RoundId = roundId,
@@ -82,6 +130,9 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
                 CycleJson = cycleJson,
                 ParentRoundId = parentRoundId,
                 WorkflowId = instance.Id,
+                Late = late ? 1 : 0,
+                StartNote = note,
+                OpenedBy = ExecutionJournal.Node,
             }, transaction, cancellationToken: cancellationToken));
             if (rows == 0)
             {

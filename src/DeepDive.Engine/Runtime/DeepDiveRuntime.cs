@@ -136,7 +136,20 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
     private async Task<bool> TriggerDueAsync(CancellationToken cancellationToken)
     {
         var next = await NextTriggerAsync(cancellationToken);
-        return next is { } n && n <= clock.GetUtcNow();
+        if (next is { } n && n <= clock.GetUtcNow())
+        {
+            return true;
+        }
+
+        // A trigger Quartz has fired but whose job the listener has not seen start yet is still due work.
+        if (scheduler is null)
+        {
+            return false;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM qrtz_fired_triggers WHERE sched_name = @Name", new { Name = options.InstanceName }, cancellationToken: cancellationToken)) > 0;
     }
 
     /// <summary>The earliest next firing of any waiting trigger, read from Quartz's own table (ticks, UTC).</summary>

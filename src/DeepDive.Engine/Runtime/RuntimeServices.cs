@@ -82,6 +82,8 @@ public static class RuntimeServices
         services.AddSingleton<CaseStore>();
         services.AddSingleton<AuditorStore>();
         services.AddSingleton<CycleScheduler>();
+        services.AddSingleton<CycleTriggers>();
+        services.AddSingleton<DeepDive.Engine.Cycles.CycleLifecycle>();
         services.AddSingleton<ReAuditScheduler>();
         services.AddSingleton<JobTracker>();
         services.AddSingleton<DeepDive.Engine.Tasks.TaskBoard>();

@@ -4,7 +4,7 @@ using Quartz;
 namespace DeepDive.Engine.Scheduling;
 
 /// <summary>Keeps one durable Quartz job and cron trigger per cycle, in the cycle's time zone.</summary>
-public sealed class CycleScheduler(ISchedulerFactory schedulers)
+public sealed class CycleScheduler(ISchedulerFactory schedulers, TimeProvider clock)
 {
     public static JobKey JobFor(string partnershipId, string cycleId) => new($"{partnershipId}/{cycleId}", "cycle");
 
@@ -17,9 +17,12 @@ public sealed class CycleScheduler(ISchedulerFactory schedulers)
             .UsingJobData(StartRoundJob.PartnershipKey, partnershipId)
             .UsingJobData(StartRoundJob.CycleKey, cycle.Id)
             .StoreDurably()
+            // A node that dies while opening a round has its firing run again elsewhere; the firing key makes that safe.
+            .RequestRecovery()
             .Build();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone);
-        var trigger = TriggerBuilder.Create()
+        // Starts now on the engine's clock, so a replaced trigger (edit, resume) never makes up firings before it.
+        var trigger = TriggerBuilder.Create(clock)
             .WithIdentity(key.Name, key.Group)
             .ForJob(key)
             .WithCronSchedule(cycle.Schedule.ToCron(), c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))

@@ -21,6 +21,9 @@ public sealed class AssignAuditorsStep(
         var round = await rounds.GetAsync(data.RoundId, cancellationToken);
         var plans = new List<DeepDivePlan>();
         var needs = new List<AuditTaskNeed>();
+        var original = round.Kind == RoundKinds.ReAudit && !round.Cycle.ReAudit.OriginalAuditorMayReAudit
+            ? await OriginalAuditorsAsync(round.ParentRoundId!, cancellationToken)
+            : [];
         foreach (var caseRef in data.Cases)
         {
             var record = await cases.GetAsync(round.PartnershipId, caseRef, cancellationToken)
@@ -35,7 +38,11 @@ public sealed class AssignAuditorsStep(
             {
                 var taskId = $"{plan.DeepDiveId}/{agency}";
                 plan.Tasks.Add(new TaskRef { TaskId = taskId, Agency = agency });
-                needs.Add(new AuditTaskNeed(taskId, caseRef, agency, record.Team, record.Worker));
+                needs.Add(new AuditTaskNeed(taskId, caseRef, agency, record.Team, record.Worker)
+                {
+                    Excluded = original.Where(o => o.CaseRef == caseRef)
+                        .ToDictionary(o => o.AuditorId, _ => "audited this case the first time (the cycle's re-audit rule)", StringComparer.OrdinalIgnoreCase),
+                });
             }
 
             plans.Add(plan);
@@ -52,6 +59,15 @@ public sealed class AssignAuditorsStep(
 
         data.Plans = plans;
         return ExecutionResult.Next();
+    }
+
+    /// <summary>Who audited each case in the round being re-audited.</summary>
+    private async Task<List<(string CaseRef, string AuditorId)>> OriginalAuditorsAsync(string sourceRoundId, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT DISTINCT case_ref AS CaseRef, auditor_id AS AuditorId FROM audit_task WHERE round_id = @RoundId AND auditor_id IS NOT NULL";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string CaseRef, string AuditorId)>(new CommandDefinition(sql, new { RoundId = sourceRoundId }, cancellationToken: cancellationToken));
+        return rows.ToList();
     }
 
     private async Task<Dictionary<string, int>> LoadThisMonthAsync(string partnershipId, CancellationToken cancellationToken)
