@@ -7,12 +7,13 @@ CREATE TABLE cycle_history (
     partnership_id   text NOT NULL,
     event_id         text NOT NULL PRIMARY KEY,
     cycle_id         text NOT NULL,
+    position         integer NOT NULL,
     at_utc           timestamptz NOT NULL,
     action           text NOT NULL,
     detail           text NULL,
     definition_json  text NULL
 );
-CREATE INDEX ix_cycle_history_cycle ON cycle_history (partnership_id, cycle_id, at_utc);
+CREATE INDEX ix_cycle_history_cycle ON cycle_history (partnership_id, cycle_id, position);
 
 -- A round opened after its time (the service was down when it fell due) says so, and which firings it missed; a rapid
 -- round gives its deadline (start_note; note belongs to the sample draw); which node opened it.

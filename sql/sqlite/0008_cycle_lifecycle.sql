@@ -7,12 +7,13 @@ CREATE TABLE cycle_history (
     partnership_id   TEXT NOT NULL,
     event_id         TEXT NOT NULL PRIMARY KEY,
     cycle_id         TEXT NOT NULL,
+    position         INTEGER NOT NULL,
     at_utc           TEXT NOT NULL,
     action           TEXT NOT NULL,
     detail           TEXT NULL,
     definition_json  TEXT NULL
 );
-CREATE INDEX ix_cycle_history_cycle ON cycle_history (partnership_id, cycle_id, at_utc);
+CREATE INDEX ix_cycle_history_cycle ON cycle_history (partnership_id, cycle_id, position);
 
 -- A round opened after its time (the service was down when it fell due) says so, and which firings it missed; a rapid
 -- round gives its deadline (start_note; note belongs to the sample draw); which node opened it.

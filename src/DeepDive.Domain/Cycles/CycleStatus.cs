@@ -10,15 +10,16 @@ public static class CycleStatus
     public const string Paused = "paused";
     public const string Retired = "retired";
 
-    /// <summary>Why <paramref name="action"/> cannot be done to a cycle in <paramref name="status"/>, or null when it can.</summary>
+    /// <summary>
+    /// Why <paramref name="action"/> cannot be done to a cycle in <paramref name="status"/>, or null when it can. Pausing a
+    /// paused cycle or retiring a retired one is allowed and changes nothing, so a command cut short can be run again.
+    /// </summary>
     public static string? Refusal(string cycleId, string status, CycleAction action) => (status, action) switch
     {
         (Retired, CycleAction.Edit) => $"cycle '{cycleId}' is retired and cannot be edited; add a cycle with a new id instead",
         (Retired, CycleAction.Resume) => $"cycle '{cycleId}' is retired and cannot be resumed; add a cycle with a new id instead",
         (Retired, CycleAction.Pause) => $"cycle '{cycleId}' is retired; there is nothing to pause",
-        (Retired, CycleAction.Retire) => $"cycle '{cycleId}' is already retired",
         (Retired, CycleAction.RunRapid) => $"cycle '{cycleId}' is retired; run a rapid audit from a cycle file instead",
-        (Paused, CycleAction.Pause) => $"cycle '{cycleId}' is already paused",
         (Active, CycleAction.Resume) => $"cycle '{cycleId}' is not paused",
         _ => null,
     };

@@ -12,8 +12,9 @@ internal static class CycleHistory
     public static Task AddAsync(DbConnection connection, DbTransaction? transaction, string partnershipId, string cycleId,
         DateTime atUtc, string action, string? detail, string? previousDefinitionJson, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO cycle_history (partnership_id, event_id, cycle_id, at_utc, action, detail, definition_json)
-            VALUES (@PartnershipId, @EventId, @CycleId, @AtUtc, @Action, @Detail, @DefinitionJson)
+            INSERT INTO cycle_history (partnership_id, event_id, cycle_id, position, at_utc, action, detail, definition_json)
+            SELECT @PartnershipId, @EventId, @CycleId, COALESCE(MAX(position), 0) + 1, @AtUtc, @Action, @Detail, @DefinitionJson
+            FROM cycle_history WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId
             """,
             new
             {
@@ -31,7 +32,7 @@ internal static class CycleHistory
         var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT at_utc AS AtUtc, action AS Action, detail AS Detail, definition_json AS PreviousDefinitionJson
             FROM cycle_history WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId
-            ORDER BY at_utc, event_id
+            ORDER BY position
             """, new { PartnershipId = partnershipId, CycleId = cycleId }, cancellationToken: cancellationToken));
         return rows.Select(r => new CycleEvent(r.AtUtc, r.Action, r.Detail, r.PreviousDefinitionJson)).ToList();
     }
