@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeepDive.Domain.Cycles;
 using DeepDive.Domain.Grading;
 
@@ -44,7 +45,7 @@ public static class ReAuditPlanner
         }
 
         var year = AuditYear(yearStart, yearEnd);
-        var why = $"due {dueOn:d MMMM yyyy}, after the audit year {year} ends on {yearEnd:d MMMM yyyy}";
+        var why = string.Create(CultureInfo.InvariantCulture, $"due {dueOn:d MMMM yyyy}, after the audit year {year} ends on {yearEnd:d MMMM yyyy}");
         if (rule.OutsideYear == ReAuditRule.Skip)
         {
             return new ReAuditPlan(null, $"not scheduled: {why}; the cycle's rule skips re-audits outside the audit year");
@@ -59,9 +60,9 @@ public static class ReAuditPlanner
         var moved = TimeZoneInfo.ConvertTimeToUtc(last.ToDateTime(StartOfDay, DateTimeKind.Unspecified), zone);
         return moved <= closedUtc
             ? new ReAuditPlan(null, $"not scheduled: {why}, and no working day of it is left")
-            : new ReAuditPlan(moved, $"moved to {last:d MMMM yyyy}, the last working day of the audit year: {why}");
+            : new ReAuditPlan(moved, string.Create(CultureInfo.InvariantCulture, $"moved to {last:d MMMM yyyy}, the last working day of the audit year: {why}"));
     }
 
     private static string AuditYear(DateOnly start, DateOnly end) =>
-        start.Year == end.Year ? $"{start.Year}" : $"{start.Year}/{end.Year % 100:00}";
+        start.Year == end.Year ? start.Year.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{start.Year}/{end.Year % 100:00}");
 }

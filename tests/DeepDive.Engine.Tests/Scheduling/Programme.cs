@@ -8,6 +8,8 @@ using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Partnerships;
 using DeepDive.Engine.Runtime;
 using DeepDive.Engine.Storage;
+using DeepDive.Engine.Tasks;
+using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -39,8 +41,9 @@ internal sealed class Programme : IAsyncDisposable
 
     public CycleLifecycle Lifecycle => Runtime.Services.GetRequiredService<CycleLifecycle>();
 
-    public static CycleDefinition Cycle(string id, int[] months, int sampleSize = 2, string name = "Neglect deep dive") => new()
+    public static CycleDefinition Cycle(string id, int[] months, int sampleSize = 2, string name = "Neglect deep dive", ReAuditRule? reAudit = null) => new()
     {
+        ReAudit = reAudit ?? new ReAuditRule(),
         Id = id,
         Name = name,
         Theme = "neglect",
@@ -120,6 +123,26 @@ internal sealed class Programme : IAsyncDisposable
                    late AS Late, start_note AS Note, cycle_json AS CycleJson, opened_by AS OpenedBy
             FROM audit_round ORDER BY scheduled_for_utc, started_utc
             """)).ToList();
+    }
+
+    /// <summary>Answers every open task with the grade <paramref name="grade"/> gives it, then lets the engine run.</summary>
+    public async Task<IReadOnlyList<TaskBoard.TaskView>> AnswerOpenTasksAsync(Func<TaskBoard.TaskView, string> grade)
+    {
+        var board = Runtime.Services.GetRequiredService<TaskBoard>();
+        var open = await board.ListAsync(Partnership, null, openOnly: true, CancellationToken.None);
+        foreach (var task in open)
+        {
+            await board.SubmitAsync(Partnership, task.TaskId, task.AuditorId!, new TaskSubmission { Grade = grade(task) }, CancellationToken.None);
+        }
+
+        await IdleAsync();
+        return open;
+    }
+
+    public async Task<IReadOnlyList<T>> ScalarRowsAsync<T>(string sql, object? args = null)
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<T>(sql, args)).ToList();
     }
 
     public async Task<long> ScalarAsync(string sql, object? args = null)
