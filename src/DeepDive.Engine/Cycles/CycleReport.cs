@@ -40,6 +40,9 @@ public sealed record CycleReport(
         public int Worse { get; set; }
     }
 
+    /// <summary>The status shown for rounds whose cycle was never stored (rapid rounds run from a file).</summary>
+    public const string OneOff = "not stored: rapid rounds from a file";
+
     public int Improved => ReAudits.Sum(r => r.Improved);
     public int Same => ReAudits.Sum(r => r.Same);
     public int Worse => ReAudits.Sum(r => r.Worse);
@@ -48,14 +51,23 @@ public sealed record CycleReport(
     {
         var store = new CycleStore(database, clock);
         var entry = await store.GetEntryAsync(partnershipId, cycleId, cancellationToken);
-        if (entry is null)
-        {
-            return null;
-        }
-
         var history = await store.HistoryAsync(partnershipId, cycleId, cancellationToken);
         var arguments = new { PartnershipId = partnershipId, CycleId = cycleId };
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (entry is null)
+        {
+            // A rapid round run from a file stores no cycle: report its rounds under the copy the latest one kept.
+            var latest = await connection.QueryFirstOrDefaultAsync<(string CycleJson, DateTime StartedUtc)?>(new CommandDefinition(
+                "SELECT cycle_json, started_utc FROM audit_round WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId ORDER BY started_utc DESC",
+                arguments, cancellationToken: cancellationToken));
+            if (latest is not { } round)
+            {
+                return null;
+            }
+
+            entry = new CycleEntry(CycleFile.ReadStored(round.CycleJson), OneOff, null, null, round.StartedUtc, round.StartedUtc);
+        }
+
         var rounds = await connection.QueryAsync<Round>(new CommandDefinition("""
             SELECT r.round_id AS RoundId, r.kind AS Kind, r.scheduled_for_utc AS ScheduledForUtc, r.started_utc AS StartedUtc,
                    r.closed_utc AS ClosedUtc, r.status AS Status, r.late AS Late, r.start_note AS Note, r.opened_by AS OpenedBy,
