@@ -74,6 +74,8 @@ public sealed class ClusteredSchedulingTests(PostgresServer postgres, ITestOutpu
                         var busiest = await database.OpenAsync(CancellationToken.None);
                         await using (busiest)
                         {
+                            (await busiest.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = 'deepdive'"))
+                                .Should().Be(2, "both processes are checked in to one clustered Quartz scheduler");
                             var node = await busiest.ExecuteScalarAsync<string>(
                                 "SELECT opened_by FROM audit_round GROUP BY opened_by ORDER BY COUNT(*) DESC LIMIT 1");
                             killed = workers.Single(w => node!.EndsWith($":{w.Id}", StringComparison.Ordinal));
@@ -103,6 +105,8 @@ public sealed class ClusteredSchedulingTests(PostgresServer postgres, ITestOutpu
             output.WriteLine($"Rounds: {byNode["killed"].Count} by the killed node, {byNode["survivor"].Count} by the survivor; "
                 + $"latest start after the kill {takeover.TotalSeconds:0.0} s after its firing; {rounds.Count(r => r.Late == 1)} marked late.");
             (await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_state = 'ERROR'")).Should().Be(0);
+            (await read.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = 'deepdive'"))
+                .Should().Be(1, "the survivor found the killed node's check-in stale and recovered it");
 
             // A firing the survivor found already opened: only a recovered job of the killed node's (at most its two threads).
             var duplicates = survivor.ReadLog().Split('\n').Count(l => l.Contains("opened no round", StringComparison.Ordinal));
