@@ -47,7 +47,8 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
         {
             // The trigger was paused or removed after Quartz had taken this firing: no round, but say so.
             await new CycleStore(database, clock).RecordAsync(partnershipId, cycleId, "firing-skipped",
-                $"the firing due {scheduledForUtc:yyyy-MM-dd HH:mm} UTC was skipped: the cycle is {cycle.Value.Status}", cancellationToken);
+                string.Create(CultureInfo.InvariantCulture, $"the firing due {scheduledForUtc:yyyy-MM-dd HH:mm} UTC was skipped: the cycle is {cycle.Value.Status}"),
+                cancellationToken);
             return null;
         }
 
@@ -68,8 +69,8 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Tim
         // Tasks are due a whole number of days after they open: the days from now to the deadline.
         var days = Math.Clamp((int)Math.Round((deadlineUtc - now).TotalDays), 1, 90);
         var json = CycleFile.Serialize(cycle with { TaskDeadlineDays = days });
-        var firingKey = $"rapid:{cycle.Id}@{now:yyyy-MM-ddTHH:mm:ss.fffffffZ}";
-        var note = $"rapid audit: tasks due {deadlineUtc:yyyy-MM-dd HH:mm} UTC ({days} days)";
+        var firingKey = string.Create(CultureInfo.InvariantCulture, $"rapid:{cycle.Id}@{now:yyyy-MM-ddTHH:mm:ss.fffffffZ}");
+        var note = string.Create(CultureInfo.InvariantCulture, $"rapid audit: tasks due {deadlineUtc:yyyy-MM-dd HH:mm} UTC ({days} days)");
         return await StartAsync(partnershipId, cycle.Id, RoundKinds.Rapid, "audit-round", firingKey, now, json, null, cancellationToken, false, note)
             ?? throw new InvalidOperationException($"A rapid round of cycle '{cycle.Id}' was already opened at {now:O}.");
     }

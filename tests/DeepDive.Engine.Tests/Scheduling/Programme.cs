@@ -35,6 +35,9 @@ internal sealed class Programme : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The Quartz scheduler name, as stored in its tables' sched_name.</summary>
+    public string InstanceName => instanceName;
+
     public Database Database => sqlite.Database;
 
     public DeepDiveRuntime Runtime => runtime ?? throw new InvalidOperationException("Start the engine first.");
