@@ -23,8 +23,14 @@ app.Configure(config =>
     {
         cycle.SetDescription("Configure the audit programme's cycles.");
         cycle.AddCommand<CycleAddCommand>("add").WithDescription("Add or update a cycle from its JSON file and schedule it.");
-        cycle.AddCommand<CycleListCommand>("list").WithDescription("List the cycles.");
+        cycle.AddCommand<CycleListCommand>("list").WithDescription("List the cycles and their status.");
         cycle.AddCommand<CycleNextCommand>("next").WithDescription("List a cycle's coming rounds in local time, with the reason for each one moved to a working day.");
+        cycle.AddCommand<CycleEditCommand>("edit").WithDescription("Replace a cycle's definition from --file; rounds already open keep theirs.");
+        cycle.AddCommand<CyclePauseCommand>("pause").WithDescription("Pause a cycle: no rounds until it is resumed.");
+        cycle.AddCommand<CycleResumeCommand>("resume").WithDescription("Resume a paused cycle; firings missed while paused are skipped and listed.");
+        cycle.AddCommand<CycleRetireCommand>("retire").WithDescription("Retire a cycle for good: its trigger goes, its rounds and history stay.");
+        cycle.AddCommand<CycleRapidCommand>("rapid").WithDescription("Run a rapid round now (a cycle id or --file), tasks due in 5 working days.");
+        cycle.AddCommand<CycleReportCommand>("report").WithDescription("A cycle's rounds (late ones marked), re-audit results and history.");
     });
     config.AddBranch("calendar", calendar =>
     {

@@ -23,35 +23,28 @@ public sealed class CycleAddCommand : AsyncCommand<CycleFileSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CycleFileSettings settings, CancellationToken cancellationToken)
     {
-        if (!System.IO.File.Exists(settings.File))
+        var (read, exitCode) = await CycleFileInput.ReadAsync(settings.File, cancellationToken);
+        if (read is not { } cycle)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]No such file:[/] {settings.File}");
-            return 2;
-        }
-
-        Domain.Cycles.CycleDefinition cycle;
-        try
-        {
-            cycle = CycleFile.Parse(await System.IO.File.ReadAllTextAsync(settings.File, cancellationToken), settings.File);
-        }
-        catch (CycleFileException e)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{settings.File} is not a valid cycle[/]: nothing was stored.");
-            foreach (var error in e.Errors)
-            {
-                AnsiConsole.MarkupLineInterpolated($"  {settings.File}: {error}");
-            }
-
-            return 1;
+            return exitCode;
         }
 
         var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
         await new PartnershipStore(database, TimeProvider.System).EnsureAsync(settings.Partnership, settings.Partnership, cancellationToken);
-        await new CycleStore(database, TimeProvider.System).AddOrUpdateAsync(settings.Partnership, cycle, cancellationToken);
         await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System);
-        await runtime.Services.GetRequiredService<CycleScheduler>().ScheduleAsync(settings.Partnership, cycle, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"[green]Cycle '{cycle.Id}' saved[/]: {cycle.Name}; sample {cycle.SampleSize}; schedule {cycle.Schedule.ToCron()} ({cycle.Schedule.TimeZone}).");
+        bool added;
+        try
+        {
+            added = await runtime.Services.GetRequiredService<CycleLifecycle>().AddOrUpdateAsync(settings.Partnership, cycle, cancellationToken);
+        }
+        catch (CycleRefusedException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Refused:[/] {e.Message}");
+            return 1;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[green]Cycle '{cycle.Id}' {(added ? "saved" : "updated")}[/]: {cycle.Name}; sample {cycle.SampleSize}; schedule {cycle.Schedule.ToCron()} ({cycle.Schedule.TimeZone}).");
         await new BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
         var next = await new CycleNext(database, TimeProvider.System).ListAsync(settings.Partnership, cycle.Id, null, 3, cancellationToken);
         foreach (var round in next!.Rounds)
@@ -70,11 +63,12 @@ public sealed class CycleListCommand : AsyncCommand<DatabaseSettings>
     {
         var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var cycles = await new CycleStore(database, TimeProvider.System).ListAsync(settings.Partnership, cancellationToken);
-        var table = new Table().AddColumns("Cycle", "Name", "Theme", "Schedule", "Sample", "Re-audit after");
-        foreach (var c in cycles)
+        var cycles = await new CycleStore(database, TimeProvider.System).ListEntriesAsync(settings.Partnership, cancellationToken);
+        var table = new Table().AddColumns("Cycle", "Status", "Name", "Theme", "Schedule", "Sample", "Re-audit after");
+        foreach (var entry in cycles)
         {
-            table.AddRow(Markup.Escape(c.Id), Markup.Escape(c.Name), Markup.Escape(c.Theme), Markup.Escape(c.Schedule.ToCron()),
+            var c = entry.Definition;
+            table.AddRow(Markup.Escape(c.Id), entry.Status, Markup.Escape(c.Name), Markup.Escape(c.Theme), Markup.Escape(c.Schedule.ToCron()),
                 c.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{c.ReAudit.IntervalMonths} months");
         }
 

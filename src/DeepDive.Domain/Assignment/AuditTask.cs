@@ -6,6 +6,9 @@ public sealed record AuditTaskNeed(
     string TaskId, string CaseRef, string Agency, string CaseTeam, string CaseWorker, IReadOnlyList<string>? RequiredSkills = null)
 {
     public IReadOnlyList<string> Skills => RequiredSkills ?? [];
+
+    /// <summary>Auditors who may not take this task, each with the reason (e.g. the original auditor of a re-audit).</summary>
+    public IReadOnlyDictionary<string, string> Excluded { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>Who takes each task; and for each task no one could take, why.</summary>

@@ -33,6 +33,11 @@ public sealed class ConflictRules
 
     public string? Check(Auditor auditor, AuditTaskNeed task)
     {
+        if (task.Excluded.TryGetValue(auditor.AuditorId, out var excluded))
+        {
+            return excluded;
+        }
+
         if (Same(auditor.AuditorId, task.CaseWorker))
         {
             return "worked on the case (its allocated worker)";
@@ -58,7 +63,7 @@ public sealed class ConflictRules
             return $"declared a conflict with {DeclaredConflict.Name(d.Kind)} {d.Subject}: {d.Reason}";
         }
 
-        return null;
+        return task.Excluded.TryGetValue(auditor.AuditorId, out var reason) ? reason : null;
     }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -165,7 +165,27 @@ public sealed record SampleDesign
     public int Minimum { get; init; } = 1;
 }
 
+/// <summary>Which findings are re-audited, when, by whom, and what happens when the date falls after the audit year.</summary>
 public sealed record ReAuditRule
 {
+    public const string EndOfYear = "end-of-year";
+    public const string Skip = "skip";
+
+    /// <summary>The overall grades whose finding needs work and is re-audited (grade names of the scale).</summary>
+    public IReadOnlyList<string> NeedsWork { get; init; } = ["requires-improvement", "inadequate"];
+
     public int IntervalMonths { get; init; } = 3;
+
+    /// <summary>Whether the auditor who audited the case the first time may re-audit it.</summary>
+    public bool OriginalAuditorMayReAudit { get; init; } = true;
+
+    /// <summary>Whether the re-audit must fall in the same audit year as the first finding.</summary>
+    public bool SameAuditYear { get; init; }
+
+    /// <summary>The month the audit year starts (4: April to March, the financial year).</summary>
+    public int AuditYearStartMonth { get; init; } = 4;
+
+    /// <summary>With <see cref="SameAuditYear"/>, a re-audit due after the year ends: <c>end-of-year</c> (moved to the
+    /// year's last working day) or <c>skip</c> (not scheduled; the reason is recorded).</summary>
+    public string OutsideYear { get; init; } = EndOfYear;
 }

@@ -1,10 +1,14 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using DeepDive.Domain.Cycles;
+using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Workflows.Data;
+using DeepDive.Engine.Workflows.Persistence;
 
 namespace DeepDive.Engine.Rounds;
 
@@ -19,31 +23,69 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
     public sealed record Started(string RoundId, string WorkflowId);
 
     public Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, DateTime scheduledForUtc, CancellationToken cancellationToken) =>
-        StartScheduledAsync(partnershipId, cycleId, scheduledForUtc, null, cancellationToken);
+        StartScheduledAsync(partnershipId, cycleId, FiringTime.OnTime(scheduledForUtc), null, cancellationToken);
 
     /// <summary>
-    /// Opens the round of the firing at <paramref name="firingUtc"/>; a <paramref name="move"/> records that it opens later,
-    /// on a working day, and why. The firing key stays the original firing's, so a moved firing still opens one round.
+    /// Opens the round of one firing of an active cycle; null when the firing already opened its round, or when the
+    /// cycle is paused or retired (the skipped firing goes into the cycle's history). A <paramref name="move"/> records
+    /// that it opens later, on a working day, and why; the firing key stays the original firing's, so a moved firing
+    /// still opens one round.
     /// </summary>
-    public async Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, DateTime firingUtc, RoundMove? move, CancellationToken cancellationToken)
+    public async Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, FiringTime firing, RoundMove? move, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT definition_json FROM cycle WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId";
-        string? cycleJson;
+        const string sql = "SELECT definition_json AS DefinitionJson, status AS Status FROM cycle WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId";
+        (string DefinitionJson, string Status)? cycle;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            cycleJson = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql,
+            cycle = await connection.QuerySingleOrDefaultAsync<(string, string)?>(new CommandDefinition(sql,
                 new { PartnershipId = partnershipId, CycleId = cycleId }, cancellationToken: cancellationToken));
         }
 
-        if (cycleJson is null)
+        if (cycle is null)
         {
             throw new InvalidOperationException($"Cycle '{cycleId}' of partnership '{partnershipId}' does not exist.");
         }
 
+        var scheduledForUtc = firing.ScheduledForUtc;
+        if (cycle.Value.Status != CycleStatus.Active)
+        {
+            // The trigger was paused or removed after Quartz had taken this firing: no round, but say so.
+            await new CycleStore(database, clock).RecordAsync(partnershipId, cycleId, "firing-skipped",
+                string.Create(CultureInfo.InvariantCulture, $"the firing due {scheduledForUtc:yyyy-MM-dd HH:mm} UTC was skipped: the cycle is {cycle.Value.Status}"),
+                cancellationToken);
+            return null;
+        }
+
         // The round keeps the cycle as stored now (CycleFile's form), so later edits of the cycle never change it.
-        var firingKey = $"{cycleId}@{firingUtc:yyyy-MM-ddTHH:mm:ssZ}";
-        return await StartAsync(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, move?.OpensAtUtc ?? firingUtc,
-            cycleJson, null, draw: true, move is null ? null : (firingUtc, move.Reason), cancellationToken);
+        var firingKey = $"{cycleId}@{scheduledForUtc:yyyy-MM-ddTHH:mm:ssZ}";
+        var note = firing.Late ? LateNote(firing, CycleFile.ReadStored(cycle.Value.DefinitionJson)) : null;
+        return await StartAsync(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, move?.OpensAtUtc ?? scheduledForUtc,
+            cycle.Value.DefinitionJson, null, draw: true, move is null ? null : (scheduledForUtc, move.Reason), cancellationToken, firing.Late, note);
+    }
+
+    /// <summary>
+    /// Opens a rapid round of <paramref name="cycle"/> now (e.g. before a joint targeted area inspection), whatever its
+    /// schedule, with its tasks due <paramref name="workingDays"/> working days after they open (the partnership's calendar).
+    /// </summary>
+    public async Task<Started> StartRapidAsync(string partnershipId, CycleDefinition cycle, int workingDays, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var json = CycleFile.Serialize(cycle with { TaskDeadlineWorkingDays = workingDays });
+        var firingKey = string.Create(CultureInfo.InvariantCulture, $"rapid:{cycle.Id}@{now:yyyy-MM-ddTHH:mm:ss.fffffffZ}");
+        var note = string.Create(CultureInfo.InvariantCulture, $"rapid audit: tasks due in {workingDays} working days");
+        return await StartAsync(partnershipId, cycle.Id, RoundKinds.Rapid, "audit-round", firingKey, now, json, null, draw: true, null, cancellationToken, false, note)
+            ?? throw new InvalidOperationException($"A rapid round of cycle '{cycle.Id}' was already opened at {now:O}.");
+    }
+
+    private static string LateNote(FiringTime firing, CycleDefinition cycle)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone);
+        string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var note = $"late: due {Local(new DateTimeOffset(firing.ScheduledForUtc, TimeSpan.Zero))} {cycle.Schedule.TimeZone}; the service was not running then";
+        return firing.Missed.Count == 0
+            ? note
+            : $"{note}; earlier firings missed and not run: {string.Join(", ", firing.Missed.Select(Local))}";
     }
 
     public async Task<Started?> StartReAuditAsync(string partnershipId, string sourceRoundId, DateTime scheduledForUtc, CancellationToken cancellationToken)
@@ -67,7 +109,8 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
     }
 
     private async Task<Started?> StartAsync(string partnershipId, string cycleId, string kind, string workflow, string firingKey,
-        DateTime scheduledForUtc, string cycleJson, string? parentRoundId, bool draw, (DateTime FromUtc, string Reason)? moved, CancellationToken cancellationToken)
+        DateTime scheduledForUtc, string cycleJson, string? parentRoundId, bool draw, (DateTime FromUtc, string Reason)? moved, CancellationToken cancellationToken,
+        bool late = false, string? startNote = null)
     {
         var roundId = RoundId(firingKey);
         var data = new AuditRoundData { PartnershipId = partnershipId, RoundId = roundId, CycleId = cycleId, Kind = kind };
@@ -89,7 +132,7 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
         {
             var insert = database.Dialect.InsertIfAbsent("audit_round", ["round_id"],
                 ["partnership_id", "cycle_id", "kind", "firing_key", "scheduled_for_utc", "started_utc", "status", "seed", "cycle_json", "parent_round_id", "workflow_id",
-                 "sampling_json", "note", "locked_by", "locked_utc", "moved_from_utc", "move_reason"]);
+                 "sampling_json", "note", "locked_by", "locked_utc", "moved_from_utc", "move_reason", "late", "start_note", "opened_by"]);
             var rows = await connection.ExecuteAsync(new CommandDefinition(insert, new
             {
                 RoundId = roundId,
@@ -110,6 +153,9 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
                 LockedUtc = drawn is null || managerLock ? (DateTime?)null : now,
                 MovedFromUtc = moved?.FromUtc,
                 MoveReason = moved?.Reason,
+                Late = late ? 1 : 0,
+                StartNote = startNote,
+                OpenedBy = ExecutionJournal.Node,
             }, transaction, cancellationToken: cancellationToken));
             if (rows == 0)
             {

@@ -151,12 +151,15 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
             return true;
         }
 
-        // A fired trigger keeps a row here until its job is done; between the firing and the job listener hearing
-        // of it, this row is the only trace of the work.
-        const string sql = "SELECT COUNT(*) FROM qrtz_fired_triggers WHERE sched_name = @Name AND state = 'EXECUTING'";
+        // A trigger Quartz has fired but whose job the listener has not seen start yet is still due work.
+        if (scheduler is null)
+        {
+            return false;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
-        return scheduler is not null
-            && await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, new { Name = options.InstanceName }, cancellationToken: cancellationToken)) > 0;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM qrtz_fired_triggers WHERE sched_name = @Name", new { Name = options.InstanceName }, cancellationToken: cancellationToken)) > 0;
     }
 
     /// <summary>The earliest next firing of any waiting trigger, read from Quartz's own table (ticks, UTC).</summary>

@@ -93,6 +93,8 @@ public static class RuntimeServices
         services.AddSingleton<CalendarStore>();
         services.AddSingleton<MovedRoundScheduler>();
         services.AddSingleton<RoundFiring>();
+        services.AddSingleton<CycleTriggers>();
+        services.AddSingleton<DeepDive.Engine.Cycles.CycleLifecycle>();
         services.AddSingleton<ReAuditScheduler>();
         services.AddSingleton<JobTracker>();
         services.AddSingleton<DeepDive.Engine.Tasks.TaskBoard>();

@@ -17,9 +17,12 @@ public sealed class CycleScheduler(ISchedulerFactory schedulers, TimeProvider cl
             .UsingJobData(StartRoundJob.PartnershipKey, partnershipId)
             .UsingJobData(StartRoundJob.CycleKey, cycle.Id)
             .StoreDurably()
+            // A node that dies while opening a round has its firing run again elsewhere; the firing key makes that safe.
+            .RequestRecovery()
             .Build();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone);
-        var trigger = TriggerBuilder.Create()
+        // Starts now on the engine's clock, so a replaced trigger (edit, resume) never makes up firings before it.
+        var trigger = TriggerBuilder.Create(clock)
             .WithIdentity(key.Name, key.Group)
             .ForJob(key)
             // From the engine's clock, not the machine's: in virtual time the first firing counts from the virtual now.

@@ -20,6 +20,8 @@ public sealed class ReAuditScheduler(ISchedulerFactory schedulers)
             .WithIdentity(key)
             .UsingJobData(ReAuditJob.PartnershipKey, partnershipId)
             .UsingJobData(ReAuditJob.SourceRoundKey, sourceRoundId)
+            // Run again on another node if this one dies mid-job; the re-audit's firing key opens one round.
+            .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create()
             .WithIdentity(key.Name, key.Group)

@@ -19,8 +19,14 @@ public sealed class RoundFiring(CycleStore cycles, CalendarStore calendars, Roun
 
     /// <param name="original">The firing of the cycle's cron trigger this is about (the round's key).</param>
     /// <param name="firing">When this trigger was due: the original firing, or the working day it was moved to.</param>
-    public async Task<Outcome> HandleAsync(string partnershipId, string cycleId, DateTimeOffset original, DateTimeOffset firing, CancellationToken cancellationToken)
+    public Task<Outcome> HandleAsync(string partnershipId, string cycleId, DateTimeOffset original, DateTimeOffset firing, CancellationToken cancellationToken) =>
+        HandleAsync(partnershipId, cycleId, FiringTime.OnTime(original.UtcDateTime), firing, cancellationToken);
+
+    /// <param name="originalFiring">The original firing, with whether it runs late (the service was down) and the earlier firings missed.</param>
+    /// <param name="firing">When this trigger was due: the original firing, or the working day it was moved to.</param>
+    public async Task<Outcome> HandleAsync(string partnershipId, string cycleId, FiringTime originalFiring, DateTimeOffset firing, CancellationToken cancellationToken)
     {
+        var original = new DateTimeOffset(DateTime.SpecifyKind(originalFiring.ScheduledForUtc, DateTimeKind.Utc));
         var cycle = await cycles.GetAsync(partnershipId, cycleId, cancellationToken)
             ?? throw new InvalidOperationException($"Cycle '{cycleId}' of partnership '{partnershipId}' does not exist.");
         var calendar = await calendars.ForCycleAsync(partnershipId, cycle, cancellationToken);
@@ -32,7 +38,7 @@ public sealed class RoundFiring(CycleStore cycles, CalendarStore calendars, Roun
         }
 
         var move = plan.WasMoved ? new RoundMove(plan.At.UtcDateTime, plan.Reason!) : null;
-        var round = await starter.StartScheduledAsync(partnershipId, cycleId, original.UtcDateTime, move, cancellationToken);
+        var round = await starter.StartScheduledAsync(partnershipId, cycleId, originalFiring, move, cancellationToken);
         return new Opened(round, move is not null);
     }
 }

@@ -9,7 +9,7 @@ public sealed class AuditRoundData : ITenantData
     public string RoundId { get; set; } = "";
     public string CycleId { get; set; } = "";
 
-    /// <summary>"scheduled" or "re-audit".</summary>
+    /// <summary>"scheduled", "rapid" or "re-audit".</summary>
     public string Kind { get; set; } = RoundKinds.Scheduled;
 
     public List<string> Cases { get; set; } = [];
@@ -22,6 +22,9 @@ public static class RoundKinds
 {
     public const string Scheduled = "scheduled";
     public const string ReAudit = "re-audit";
+
+    /// <summary>A round run now by hand with a short deadline (e.g. before a joint targeted area inspection).</summary>
+    public const string Rapid = "rapid";
 }
 
 public sealed class DeepDivePlan

@@ -35,7 +35,7 @@ public static class StepVocabulary
 
     public static readonly IReadOnlyDictionary<string, Func<object, bool>> Conditions = new Dictionary<string, Func<object, bool>>
     {
-        ["round-needs-work"] = d => d is AuditRoundData r && r.NeedsWorkCount > 0 && r.Kind == RoundKinds.Scheduled,
+        ["round-needs-work"] = d => d is AuditRoundData r && r.NeedsWorkCount > 0 && r.Kind != RoundKinds.ReAudit,
         ["round-has-cases"] = d => d is AuditRoundData r && r.Cases.Count > 0,
         ["finding-needs-work"] = d => d is DeepDiveData x && x.NeedsWork,
     };

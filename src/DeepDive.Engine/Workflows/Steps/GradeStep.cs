@@ -1,5 +1,7 @@
 using Dapper;
 using DeepDive.Domain.Grading;
+using DeepDive.Domain.ReAudits;
+using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
 using WorkflowCore.Interface;
@@ -8,9 +10,9 @@ using WorkflowCore.Models;
 namespace DeepDive.Engine.Workflows.Steps;
 
 /// <summary>Grades the deep dive from its single-agency audits and decides whether it needs work.</summary>
-public sealed class GradeStep(StepWrites stepWrites) : DomainStep(stepWrites)
+public sealed class GradeStep(StepWrites stepWrites, RoundStore rounds) : DomainStep(stepWrites)
 {
-    protected override Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
+    protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {
         var data = (DeepDiveData)context.Workflow.Data;
         var grades = data.Tasks
@@ -24,10 +26,12 @@ public sealed class GradeStep(StepWrites stepWrites) : DomainStep(stepWrites)
 
         var overall = GradingScale.Overall(grades);
         data.OverallGrade = GradingScale.Name(overall);
-        data.NeedsWork = GradingScale.NeedsWork(overall);
+        // Which grades need work is the cycle's re-audit rule, as the round's own copy of the cycle has it.
+        var round = await rounds.GetAsync(data.RoundId, cancellationToken);
+        data.NeedsWork = ReAuditPlanner.NeedsWork(overall, round.Cycle.ReAudit);
         batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition(
             "UPDATE deep_dive SET overall_grade = @Grade, needs_work = @NeedsWork, status = 'graded' WHERE deep_dive_id = @DeepDiveId",
             new { Grade = data.OverallGrade, NeedsWork = data.NeedsWork ? 1 : 0, data.DeepDiveId }, t, cancellationToken: ct)));
-        return Task.FromResult(ExecutionResult.Next());
+        return ExecutionResult.Next();
     }
 }

@@ -11,7 +11,8 @@ using WorkflowCore.Models;
 namespace DeepDive.Engine.Workflows.Steps;
 
 /// <summary>
-/// Schedules the re-audit of a round's cases that need work, as a Quartz one-off trigger at the due date.
+/// Schedules the re-audit of a round's cases that need work, as a Quartz one-off trigger at the date the cycle's
+/// re-audit rule gives (moved to the end of the audit year, or skipped with the reason, when the rule says so).
 /// The trigger's key is the round's, so running this step again never schedules a second re-audit.
 /// </summary>
 public sealed class ScheduleReAuditStep(
@@ -21,18 +22,26 @@ public sealed class ScheduleReAuditStep(
     {
         var data = (AuditRoundData)context.Workflow.Data;
         var round = await rounds.GetAsync(data.RoundId, cancellationToken);
-        var due = ReAuditComparison.DueDate(clock.GetUtcNow().UtcDateTime, round.Cycle.ReAudit.IntervalMonths);
-        await scheduler.ScheduleAsync(round.PartnershipId, round.RoundId, due, cancellationToken);
+        var cycle = round.Cycle;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var plan = ReAuditPlanner.Plan(now, cycle.ReAudit, TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone));
+        if (plan.DueUtc is { } due)
+        {
+            await scheduler.ScheduleAsync(round.PartnershipId, round.RoundId, due, cancellationToken);
+        }
+
         batch.Write(async (c, t, ct) =>
         {
-            var sql = database.Dialect.InsertIfAbsent("re_audit", ["re_audit_id"], ["partnership_id", "source_round_id", "due_utc", "status"]);
+            var sql = database.Dialect.InsertIfAbsent("re_audit", ["re_audit_id"], ["partnership_id", "source_round_id", "due_utc", "status", "note"]);
             await c.ExecuteAsync(new CommandDefinition(sql, new
             {
                 ReAuditId = $"re-audit/{round.RoundId}",
                 round.PartnershipId,
                 SourceRoundId = round.RoundId,
-                DueUtc = due,
-                Status = "scheduled",
+                // A skipped re-audit keeps the date it would have had, beside the reason it was not scheduled.
+                DueUtc = plan.DueUtc ?? ReAuditComparison.DueDate(now, cycle.ReAudit.IntervalMonths),
+                Status = plan.Skipped ? "skipped" : "scheduled",
+                plan.Note,
             }, t, cancellationToken: ct));
         });
         return ExecutionResult.Next();

@@ -53,7 +53,7 @@ public sealed class SummariseRoundStep(StepWrites stepWrites, RoundStore rounds,
         var now = clock.GetUtcNow().UtcDateTime;
         var name = round.Kind == RoundKinds.ReAudit ? $"Re-audit of {round.Cycle.Name}" : round.Cycle.Name;
         var (title, body) = LearningBriefWriter.Write(name, round.Cycle.Theme, round.StartedUtc, findings);
-        var feedback = round.Cycle.Education && round.Kind == RoundKinds.Scheduled
+        var feedback = round.Cycle.Education && round.Kind != RoundKinds.ReAudit
             ? SchoolFeedbackWriter.Write(round.Cycle.Name, findings)
             : new Dictionary<string, string>();
         batch.Write(async (c, t, ct) =>
