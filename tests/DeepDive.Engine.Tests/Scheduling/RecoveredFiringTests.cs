@@ -24,7 +24,7 @@ public sealed class RecoveredFiringTests
     public async Task AJobInterruptedByACrash_IsRunAgainOnRestart_ForTheSameFiring_AndOpensOneRound()
     {
         await using var programme = new Programme(new DateTimeOffset(2027, 2, 20, 12, 0, 0, TimeSpan.Zero));
-        await programme.SeedAsync(cases: 0);
+        await programme.SeedAsync();
         await programme.StartAsync();
         await programme.Lifecycle.AddOrUpdateAsync(Programme.Partnership, Programme.Cycle("neglect", [3, 6]), CancellationToken.None);
         await programme.AdvanceToAsync(March1);
@@ -38,7 +38,7 @@ public sealed class RecoveredFiringTests
         await programme.IdleAsync();
 
         (await programme.ScalarAsync("SELECT COUNT(*) FROM qrtz_fired_triggers")).Should().Be(0, "the interrupted job was recovered and run");
-        (await programme.ScalarAsync("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_group <> 'cycle'")).Should().Be(0, "its recovery trigger fired and is gone");
+        (await programme.ScalarAsync("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_group NOT IN ('cycle', 'system')")).Should().Be(0, "its recovery trigger fired and is gone (the system group holds the task-chasing trigger)");
         var round = (await programme.RoundsAsync()).Should().ContainSingle("the recovered run stands for the same firing").Subject;
         round.ScheduledForUtc.Should().Be(March1.UtcDateTime);
         round.Late.Should().Be(0, "the round itself opened on time, before the crash");
@@ -48,7 +48,7 @@ public sealed class RecoveredFiringTests
     public async Task AJobInterruptedBeforeItsRoundCommitted_OpensThatFiringsRound_Late()
     {
         await using var programme = new Programme(new DateTimeOffset(2027, 2, 20, 12, 0, 0, TimeSpan.Zero));
-        await programme.SeedAsync(cases: 0);
+        await programme.SeedAsync();
         await programme.StartAsync();
         await programme.Lifecycle.AddOrUpdateAsync(Programme.Partnership, Programme.Cycle("neglect", [3, 6]), CancellationToken.None);
         await programme.StopAsync();
