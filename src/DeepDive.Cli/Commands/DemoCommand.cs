@@ -84,6 +84,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         table.AddRow("Findings needing work", N(s.FindingsNeedingWork));
         table.AddRow("Re-audits scheduled", N(s.ReAuditsScheduled));
         table.AddRow("Re-audit outcomes", string.Join(", ", new[] { "improved", "same", "worse" }.Select(k => $"{k} {N(s.ReAuditOutcomes.GetValueOrDefault(k))}")));
+        table.AddRow("Reminders / escalations sent", $"{N(s.Reminders)} / {N(s.Escalations)} (as .eml files in the demo folder's outbox)");
         table.AddRow("Learning briefs", N(s.LearningBriefs));
         table.AddRow("School feedback sent", N(s.SchoolFeedback));
         table.AddRow("Run time", $"{s.Elapsed.TotalSeconds:0.0} s");

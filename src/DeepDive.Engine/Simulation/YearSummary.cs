@@ -15,4 +15,6 @@ public sealed record YearSummary(
     int LearningBriefs,
     int SchoolFeedback,
     int SchoolsInRegister,
+    int Reminders,
+    int Escalations,
     TimeSpan Elapsed);

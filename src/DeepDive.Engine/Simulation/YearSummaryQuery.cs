@@ -30,6 +30,8 @@ public static class YearSummaryQuery
             LearningBriefs: await Count("SELECT COUNT(*) FROM learning_brief WHERE partnership_id = @P"),
             SchoolFeedback: await Count("SELECT COUNT(*) FROM school_feedback WHERE partnership_id = @P"),
             SchoolsInRegister: schools,
+            Reminders: await Count("SELECT COUNT(*) FROM notification_outbox WHERE partnership_id = @P AND kind = 'reminder'"),
+            Escalations: await Count("SELECT COUNT(*) FROM notification_outbox WHERE partnership_id = @P AND kind = 'escalation'"),
             Elapsed: elapsed);
     }
 }
