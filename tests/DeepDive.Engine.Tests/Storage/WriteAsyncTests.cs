@@ -5,8 +5,8 @@ using Xunit;
 
 namespace DeepDive.Engine.Tests.Storage;
 
-/// <summary>Database.WriteAsync on SQLite: concurrent writes share commits, and one failing write takes none of the others with it.</summary>
-public sealed class GroupCommitTests
+/// <summary>Database.WriteAsync on SQLite: concurrent writes all commit, and one failing write takes none of the others with it.</summary>
+public sealed class WriteAsyncTests
 {
     [Fact]
     public async Task Concurrent_writes_all_commit_and_a_failing_one_is_rolled_back_alone()
