@@ -27,12 +27,15 @@ public static class ReAuditPlanner
     /// re-audits in the same audit year and that date is after it; then it moves to the year's last working day
     /// (09:00 in <paramref name="zone"/>), or is skipped, as the rule says, with the reason.
     /// </summary>
-    public static ReAuditPlan Plan(DateTime closedUtc, ReAuditRule rule, TimeZoneInfo zone)
+    /// <param name="isWorkingDay">The partnership's working days (weekends and bank holidays excluded); weekdays when null.
+    /// A re-audit falling on another day opens at the same local time on the next working day.</param>
+    public static ReAuditPlan Plan(DateTime closedUtc, ReAuditRule rule, TimeZoneInfo zone, Func<DateOnly, bool>? isWorkingDay = null)
     {
-        var due = ReAuditComparison.DueDate(closedUtc, rule.IntervalMonths);
+        isWorkingDay ??= Weekdays.IsWorkingDay;
+        var (due, movedNote) = OnAWorkingDay(ReAuditComparison.DueDate(closedUtc, rule.IntervalMonths), zone, isWorkingDay);
         if (!rule.SameAuditYear)
         {
-            return new ReAuditPlan(due, null);
+            return new ReAuditPlan(due, movedNote);
         }
 
         var closedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(closedUtc, zone));
@@ -41,7 +44,7 @@ public static class ReAuditPlanner
         var dueOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(due, zone));
         if (dueOn <= yearEnd)
         {
-            return new ReAuditPlan(due, null);
+            return new ReAuditPlan(due, movedNote);
         }
 
         var year = AuditYear(yearStart, yearEnd);
@@ -52,7 +55,7 @@ public static class ReAuditPlanner
         }
 
         var last = yearEnd;
-        while (!Weekdays.IsWorkingDay(last))
+        while (!isWorkingDay(last))
         {
             last = last.AddDays(-1);
         }
@@ -61,6 +64,26 @@ public static class ReAuditPlanner
         return moved <= closedUtc
             ? new ReAuditPlan(null, $"not scheduled: {why}, and no working day of it is left")
             : new ReAuditPlan(moved, string.Create(CultureInfo.InvariantCulture, $"moved to {last:d MMMM yyyy}, the last working day of the audit year: {why}"));
+    }
+
+    private static (DateTime DueUtc, string? Note) OnAWorkingDay(DateTime dueUtc, TimeZoneInfo zone, Func<DateOnly, bool> isWorkingDay)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc), zone);
+        var day = DateOnly.FromDateTime(local);
+        if (isWorkingDay(day))
+        {
+            return (dueUtc, null);
+        }
+
+        var working = day;
+        for (var i = 0; i < 366 && !isWorkingDay(working); i++)
+        {
+            working = working.AddDays(1);
+        }
+
+        var at = working.ToDateTime(TimeOnly.FromDateTime(local), DateTimeKind.Unspecified);
+        var moved = TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(at) ? at.AddHours(1) : at, zone);
+        return (moved, string.Create(CultureInfo.InvariantCulture, $"moved from {day:ddd d MMMM yyyy} to {working:ddd d MMMM yyyy}, the next working day"));
     }
 
     private static string AuditYear(DateOnly start, DateOnly end) =>

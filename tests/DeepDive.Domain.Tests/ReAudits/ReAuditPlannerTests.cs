@@ -19,6 +19,20 @@ public sealed class ReAuditPlannerTests
     }
 
     [Fact]
+    public void Plan_DueOnABankHolidayMonday_MovesToTuesday_AtTheSameLocalTime()
+    {
+        // Closed Friday 3 March 2028 at 10:00 GMT; three months later is Saturday 3 June 2028 (11:00 BST).
+        // With Monday 5 June a bank holiday in this calendar, the re-audit opens on Tuesday 6 June at 11:00 BST.
+        var bankHoliday = new DateOnly(2028, 6, 5);
+        bool IsWorkingDay(DateOnly d) => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && d != bankHoliday;
+
+        var plan = ReAuditPlanner.Plan(new DateTime(2028, 3, 3, 10, 0, 0, DateTimeKind.Utc), new ReAuditRule(), London, IsWorkingDay);
+
+        plan.DueUtc.Should().Be(new DateTime(2028, 6, 6, 10, 0, 0, DateTimeKind.Utc));
+        plan.Note.Should().Be("moved from Sat 3 June 2028 to Tue 6 June 2028, the next working day");
+    }
+
+    [Fact]
     public void Plan_SameAuditYear_DueWithinTheYear_IsUnchanged()
     {
         var plan = ReAuditPlanner.Plan(new DateTime(2027, 6, 1, 9, 0, 0, DateTimeKind.Utc), new ReAuditRule { SameAuditYear = true }, London);

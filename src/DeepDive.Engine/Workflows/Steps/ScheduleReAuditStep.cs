@@ -16,7 +16,7 @@ namespace DeepDive.Engine.Workflows.Steps;
 /// The trigger's key is the round's, so running this step again never schedules a second re-audit.
 /// </summary>
 public sealed class ScheduleReAuditStep(
-    StepWrites stepWrites, RoundStore rounds, Database database, ReAuditScheduler scheduler, TimeProvider clock) : DomainStep(stepWrites)
+    StepWrites stepWrites, RoundStore rounds, Database database, ReAuditScheduler scheduler, Calendars.CalendarStore calendars, TimeProvider clock) : DomainStep(stepWrites)
 {
     protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {
@@ -24,7 +24,8 @@ public sealed class ScheduleReAuditStep(
         var round = await rounds.GetAsync(data.RoundId, cancellationToken);
         var cycle = round.Cycle;
         var now = clock.GetUtcNow().UtcDateTime;
-        var plan = ReAuditPlanner.Plan(now, cycle.ReAudit, TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone));
+        var calendar = await calendars.ForCycleAsync(round.PartnershipId, cycle, cancellationToken);
+        var plan = ReAuditPlanner.Plan(now, cycle.ReAudit, TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone), calendar.IsWorkingDay);
         if (plan.DueUtc is { } due)
         {
             await scheduler.ScheduleAsync(round.PartnershipId, round.RoundId, due, cancellationToken);
