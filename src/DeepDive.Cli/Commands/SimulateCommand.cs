@@ -92,8 +92,10 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
         var cycles = programme ?? DemoProgramme.Cycles();
         AnsiConsole.MarkupLineInterpolated($"[bold]Programme preview[/] {from:d MMM yyyy} to {to:d MMM yyyy}: {cycles.Count} cycle(s) ({string.Join(", ", cycles.Select(c => c.Id))}) over a synthetic register of {settings.Cases:N0} cases.");
         var database = Database.Open(file);
-        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var toUtc = to.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc);
+        // The days are UK days: from midnight on the first to 23:59 on the last, in Europe/London.
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var fromUtc = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), london);
+        var toUtc = TimeZoneInfo.ConvertTimeToUtc(to.ToDateTime(new TimeOnly(23, 59)), london);
         var options = new YearSimulation.Options(fromUtc, toUtc, settings.Cases, Programme: programme,
             Notifications: new NotificationSettings { Folder = outbox });
         YearSummary summary = null!;

@@ -36,8 +36,8 @@ public static class ProgrammePreviewQuery
         var arguments = new { P = partnershipId, From = fromUtc, To = toUtc };
 
         const string roundsSql = """
-            SELECT r.round_id AS RoundId, r.cycle_id AS CycleId, r.kind AS Kind, r.scheduled_for_utc AS ScheduledForUtc,
-                   r.started_utc AS StartedUtc, r.note AS Note, r.status AS Status,
+            SELECT r.round_id AS RoundId, r.cycle_id AS CycleId, r.kind AS Kind, COALESCE(r.moved_from_utc, r.scheduled_for_utc) AS ScheduledForUtc,
+                   r.started_utc AS StartedUtc, COALESCE(r.move_reason, r.start_note) AS Note, r.status AS Status,
                    (SELECT COUNT(*) FROM deep_dive d WHERE d.round_id = r.round_id) AS Cases,
                    (SELECT COUNT(*) FROM audit_task t WHERE t.round_id = r.round_id) AS Tasks,
                    (SELECT COUNT(*) FROM audit_task t WHERE t.round_id = r.round_id AND t.late = 1) AS TasksLate

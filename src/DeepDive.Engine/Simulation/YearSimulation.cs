@@ -74,6 +74,12 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
         while (true)
         {
             await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(2), cancellationToken);
+            // A manager reviews each draw that waits for review and locks it the same day, as the QA lead would.
+            foreach (var roundId in await RoundsAwaitingReviewAsync(cancellationToken))
+            {
+                await runtime.Services.GetRequiredService<Rounds.SampleList>().LockAsync(partnershipId, roundId, "simulated QA manager", cancellationToken);
+            }
+
             foreach (var task in await OpenTasksAsync(cancellationToken))
             {
                 if (known.Add(task.TaskId))
@@ -131,6 +137,14 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
         {
             await cycles.AddOrUpdateAsync(partnershipId, cycle, cancellationToken);
         }
+    }
+
+    private async Task<IReadOnlyList<string>> RoundsAwaitingReviewAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT round_id FROM audit_round WHERE partnership_id = @PartnershipId AND status = @Status ORDER BY round_id",
+            new { PartnershipId = partnershipId, Status = Rounds.SampleList.AwaitingReview }, cancellationToken: cancellationToken))).ToList();
     }
 
     private async Task<IReadOnlyList<OpenTask>> OpenTasksAsync(CancellationToken cancellationToken)
