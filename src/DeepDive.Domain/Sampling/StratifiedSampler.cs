@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace DeepDive.Domain.Sampling;
 
@@ -73,20 +71,25 @@ public sealed record StratifiedDraw(SampleDraw Draw, IReadOnlyList<StratumResult
 /// after stratum, and Reserves likewise (up to <c>reservesPerStratum</c> per stratum, so a replacement can
 /// come from the same stratum). The population hash covers "reference TAB stratum LF" per case, so cases
 /// should be offered in reference order for it to be repeatable. The algorithm string is
-/// "stratified-v1/" plus the allocation name.
+/// "stratified-v1/" plus the allocation name with version 1 ranks (SHA-256), "stratified-v2/" with version 2 (SipHash-2-4).
 /// </para>
 /// </summary>
 public sealed class StratifiedSampler
 {
     public const string AlgorithmVersion = "stratified-v1";
+    public const string AlgorithmVersion2 = "stratified-v2";
 
     private readonly long seed;
+    private readonly RankVersion rankVersion;
     private readonly Dictionary<string, Stratum> strata;
-    private readonly IncrementalHash populationHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly PopulationHasher populationHash = new();
     private readonly int populationCount;
     private readonly string algorithm;
 
-    public StratifiedSampler(long seed, IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation, int reservesPerStratum = 0)
+    /// <param name="rankVersion">Version 1 unless given, so earlier callers repeat their draws; new draws pass <see cref="CaseRank.Latest"/>.</param>
+    public StratifiedSampler(
+        long seed, IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation, int reservesPerStratum = 0,
+        RankVersion rankVersion = RankVersion.Sha256V1)
     {
         ArgumentNullException.ThrowIfNull(stratumSizes);
         ArgumentNullException.ThrowIfNull(allocation);
@@ -116,9 +119,10 @@ public sealed class StratifiedSampler
 
         var allocated = Allocate(stratumSizes, sampleSize, allocation);
         this.seed = seed;
+        this.rankVersion = rankVersion;
         populationCount = (int)population;
         SampleSize = sampleSize;
-        algorithm = AlgorithmVersion + "/" + allocation.Name;
+        algorithm = AlgorithmName(rankVersion, allocation);
         strata = stratumSizes.ToDictionary(
             kv => kv.Key,
             kv => new Stratum(kv.Value, allocated[kv.Key], Math.Min(reservesPerStratum, kv.Value - allocated[kv.Key])),
@@ -140,8 +144,8 @@ public sealed class StratifiedSampler
             throw new InvalidOperationException($"Case '{caseRef}' is in stratum '{stratum}', which was not among the strata counted up front.");
         }
 
-        populationHash.AppendData(Encoding.UTF8.GetBytes(caseRef + "\t" + stratum + "\n"));
-        s.Offer(SeededSampler.Rank(seed, caseRef), caseRef);
+        populationHash.Add(caseRef, stratum);
+        s.Offer(CaseRank.Of(rankVersion, seed, caseRef), caseRef);
     }
 
     public StratifiedDraw Finish()
@@ -164,9 +168,13 @@ public sealed class StratifiedSampler
             results.Add(new StratumResult(key, s.Size, s.Allocated, drawn, drawn == s.Size));
         }
 
-        var hash = Convert.ToHexStringLower(populationHash.GetHashAndReset());
+        var hash = populationHash.Finish();
         return new StratifiedDraw(new SampleDraw(algorithm, seed, populationCount, hash, selected, reserves), results);
     }
+
+    /// <summary>The algorithm string a stratified draw records: its version (from the rank version) and its allocation.</summary>
+    public static string AlgorithmName(RankVersion rankVersion, StratumAllocation allocation) =>
+        (rankVersion == RankVersion.Sha256V1 ? AlgorithmVersion : AlgorithmVersion2) + "/" + allocation.Name;
 
     /// <summary>Shares n between strata; the result sums exactly to n and never exceeds a stratum's size.</summary>
     public static IReadOnlyDictionary<string, int> Allocate(IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation)

@@ -57,10 +57,12 @@ public sealed class RoundStore(Database database)
             ORDER BY {database.Dialect.Ordinal("c.case_ref")}
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<Member>(sql, Arguments(partnershipId, filter, asAtUtc));
-        await foreach (var member in rows.WithCancellation(cancellationToken))
+        // A plain reader rather than Dapper's row mapping: this loop runs once for every case of the register.
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            sql, Arguments(partnershipId, filter, asAtUtc), cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
         {
-            yield return member;
+            yield return new Member { CaseRef = reader.GetString(0), Stratum = reader.GetString(1) };
         }
     }
 
@@ -93,7 +95,14 @@ public sealed class RoundStore(Database database)
     /// <summary>How many cases match the filter but were left out because they were audited in the last twelve months.</summary>
     public async Task<int> RecentlyAuditedAsync(string partnershipId, PopulationFilter filter, DateTime asAtUtc, CancellationToken cancellationToken)
     {
-        var sql = $"SELECT COUNT(*) FROM case_record c WHERE {Where(filter, excluded: true)}";
+        // The IN list repeats what the EXISTS in Where() asks, so the database can start from the few recent deep dives
+        // and look their cases up by key, instead of testing every case of the register.
+        var sql = $"""
+            SELECT COUNT(*) FROM case_record c
+            WHERE c.case_ref IN (SELECT d.case_ref FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
+                                 WHERE d.partnership_id = @PartnershipId AND r.started_utc >= @AuditedSince)
+              AND {Where(filter, excluded: true)}
+            """;
         await using var connection = await database.OpenAsync(cancellationToken);
         return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, Arguments(partnershipId, filter, asAtUtc), cancellationToken: cancellationToken));
     }
@@ -132,6 +141,10 @@ public sealed class RoundStore(Database database)
             """);
         return string.Join(" AND ", where);
     }
+
+    /// <summary>The population's WHERE over <c>case_record c</c> and its arguments, exactly as the draw uses them (for the sampling bench).</summary>
+    internal (string Where, object Arguments) PopulationSql(string partnershipId, PopulationFilter filter, DateTime asAtUtc) =>
+        (Where(filter), Arguments(partnershipId, filter, asAtUtc));
 
     private static object Arguments(string partnershipId, PopulationFilter filter, DateTime asAtUtc) => new
     {

@@ -31,21 +31,20 @@ public sealed class SampleDrawer(RoundStore rounds)
         var cycle = round.Cycle;
         var design = cycle.Sampling;
         var stratifyBy = design.Method == SampleDesign.Stratified ? design.StratifyBy : null;
-        var sizes = await rounds.StratumSizesAsync(round.PartnershipId, cycle.Population, round.StartedUtc, stratifyBy, cancellationToken);
-        var population = sizes.Values.Sum();
-        if (population == 0)
-        {
-            // An empty population draws nothing; the round says so rather than failing.
-            return new Result(new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize).Finish(), []);
-        }
-
         var members = rounds.PopulationAsync(round.PartnershipId, cycle.Population, round.StartedUtc, stratifyBy, cancellationToken);
-        var sampleSize = Math.Min(cycle.SampleSize, population);
         switch (design.Method)
         {
             case SampleDesign.Systematic:
             {
-                var sampler = new SystematicSampler(round.Seed, population, sampleSize, cycle.ReserveSize);
+                // Only a systematic draw needs the population's size before it starts (for its interval).
+                var sizes = await rounds.StratumSizesAsync(round.PartnershipId, cycle.Population, round.StartedUtc, null, cancellationToken);
+                var population = sizes.Values.Sum();
+                if (population == 0)
+                {
+                    return Empty(round);
+                }
+
+                var sampler = new SystematicSampler(round.Seed, population, Math.Min(cycle.SampleSize, population), cycle.ReserveSize);
                 await foreach (var m in members)
                 {
                     sampler.Offer(m.CaseRef);
@@ -56,12 +55,17 @@ public sealed class SampleDrawer(RoundStore rounds)
 
             case SampleDesign.Stratified:
             {
+                // One pass: the strata are counted as the cases stream by.
                 var allocation = design.Allocation == "minimum" ? StratumAllocation.MinimumPerStratum(design.Minimum) : StratumAllocation.Proportional;
-                var reservesPerStratum = sizes.Count == 0 ? 0 : (int)Math.Ceiling(cycle.ReserveSize / (double)sizes.Count);
-                var sampler = new StratifiedSampler(round.Seed, sizes, sampleSize, allocation, reservesPerStratum);
+                var sampler = new OnePassStratifiedSampler(round.Seed, cycle.SampleSize, allocation, cycle.ReserveSize, CaseRank.Latest);
                 await foreach (var m in members)
                 {
                     sampler.Offer(m.CaseRef, m.Stratum);
+                }
+
+                if (sampler.PopulationCount == 0)
+                {
+                    return Empty(round);
                 }
 
                 var draw = sampler.Finish();
@@ -70,7 +74,8 @@ public sealed class SampleDrawer(RoundStore rounds)
 
             default:
             {
-                var sampler = new SeededSampler(round.Seed, sampleSize, cycle.ReserveSize);
+                // Takes the whole population when it is smaller than the sample, so it needs no count first.
+                var sampler = new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest);
                 await foreach (var m in members)
                 {
                     sampler.Offer(m.CaseRef);
@@ -80,4 +85,8 @@ public sealed class SampleDrawer(RoundStore rounds)
             }
         }
     }
+
+    // An empty population draws nothing; the round says so rather than failing.
+    private static Result Empty(RoundRecord round) =>
+        new(new SeededSampler(round.Seed, round.Cycle.SampleSize, round.Cycle.ReserveSize, CaseRank.Latest).Finish(), []);
 }
