@@ -17,12 +17,17 @@ internal sealed class SamplingBenchQueries(Database database, RoundRecord round)
         new SampleDrawer(rounds).DrawAsync(round, cancellationToken);
 
     /// <summary>The physical floor: every eligible case's reference read once, in whatever order the database finds them; returns how many.</summary>
-    public async Task<int> FloorAsync(CancellationToken cancellationToken)
+    public Task<int> FloorAsync(CancellationToken cancellationToken) => ReadReferencesAsync(ordered: false, cancellationToken);
+
+    /// <summary>The same references in reference order, as a hash over the sorted list must read them at least.</summary>
+    public Task<int> OrderedFloorAsync(CancellationToken cancellationToken) => ReadReferencesAsync(ordered: true, cancellationToken);
+
+    private async Task<int> ReadReferencesAsync(bool ordered, CancellationToken cancellationToken)
     {
         var (where, arguments) = rounds.PopulationSql(round.PartnershipId, round.Cycle.Population, round.StartedUtc);
+        var sql = $"SELECT c.case_ref FROM case_record c WHERE {where}" + (ordered ? $" ORDER BY {database.Dialect.Ordinal("c.case_ref")}" : "");
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT c.case_ref FROM case_record c WHERE {where}", arguments, cancellationToken: cancellationToken));
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, arguments, cancellationToken: cancellationToken));
         var count = 0;
         while (await reader.ReadAsync(cancellationToken))
         {

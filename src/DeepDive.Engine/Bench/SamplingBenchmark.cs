@@ -87,6 +87,7 @@ public static class SamplingBenchmark
 
         var queries = new SamplingBenchQueries(database, SamplingBenchRegister.Round(options.SampleSize, options.DrawSeed));
         var floorCount = await queries.FloorAsync(cancellationToken);
+        await queries.OrderedFloorAsync(cancellationToken);
         var draw = await queries.DrawAsync(cancellationToken);
         await queries.NaiveAsync(options.SampleSize, cancellationToken);
         if (draw.Draw.PopulationCount != floorCount)
@@ -95,15 +96,17 @@ public static class SamplingBenchmark
         }
 
         var floors = new List<double>();
+        var orderedFloors = new List<double>();
         var draws = new List<double>();
         var naives = new List<double>();
         for (var repeat = 0; repeat < options.Repeats; repeat++)
         {
-            progress?.Report($"{name}, {cases:N0} cases: timing floor, draw and naive ({repeat + 1} of {options.Repeats})");
+            progress?.Report($"{name}, {cases:N0} cases: timing floor, ordered floor, draw and naive ({repeat + 1} of {options.Repeats})");
             // The order turns each repeat, so no query always runs right after the same other one.
             var steps = new Func<Task>[]
             {
                 async () => floors.Add(await TimeAsync(() => queries.FloorAsync(cancellationToken))),
+                async () => orderedFloors.Add(await TimeAsync(() => queries.OrderedFloorAsync(cancellationToken))),
                 async () => draws.Add(await TimeAsync(() => queries.DrawAsync(cancellationToken))),
                 async () => naives.Add(await TimeAsync(() => queries.NaiveAsync(options.SampleSize, cancellationToken))),
             };
@@ -119,8 +122,8 @@ public static class SamplingBenchmark
         return new SamplingMeasurement(
             name, cases, loadSeconds, deepDives, measured.Draw.PopulationCount, excluded, measured.Draw.Selected.Count, measured.Draw.Reserves.Count,
             measured.Draw.Algorithm, measured.Draw.PopulationHash,
-            Median(floors), Median(draws), Median(naives),
-            Median(draws.Zip(floors, (d, f) => d / f)), Median(naives.Zip(draws, (n, d) => n / d)),
+            Median(floors), Median(orderedFloors), Median(draws), Median(naives),
+            Median(draws.Zip(floors, (d, f) => d / f)), Median(draws.Zip(orderedFloors, (d, f) => d / f)), Median(naives.Zip(draws, (n, d) => n / d)),
             memory, measured.Draw.Selected);
     }
 

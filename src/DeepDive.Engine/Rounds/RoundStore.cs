@@ -95,13 +95,12 @@ public sealed class RoundStore(Database database)
     /// <summary>How many cases match the filter but were left out because they were audited in the last twelve months.</summary>
     public async Task<int> RecentlyAuditedAsync(string partnershipId, PopulationFilter filter, DateTime asAtUtc, CancellationToken cancellationToken)
     {
-        // The IN list repeats what the EXISTS in Where() asks, so the database can start from the few recent deep dives
-        // and look their cases up by key, instead of testing every case of the register.
+        // Counted from the few recent deep dives, each case looked up by its key: a scalar subquery, which both
+        // planners run once per recent case instead of scanning the whole register against them.
         var sql = $"""
-            SELECT COUNT(*) FROM case_record c
-            WHERE c.case_ref IN (SELECT d.case_ref FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
-                                 WHERE d.partnership_id = @PartnershipId AND r.started_utc >= @AuditedSince)
-              AND {Where(filter, excluded: true)}
+            SELECT COUNT(*) FROM (SELECT DISTINCT d.case_ref FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
+                                  WHERE d.partnership_id = @PartnershipId AND r.started_utc >= @AuditedSince) a
+            WHERE (SELECT COUNT(*) FROM case_record c WHERE c.case_ref = a.case_ref AND {Where(filter, excluded: true)}) > 0
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, Arguments(partnershipId, filter, asAtUtc), cancellationToken: cancellationToken));
