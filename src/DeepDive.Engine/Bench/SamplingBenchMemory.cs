@@ -5,7 +5,7 @@ namespace DeepDive.Engine.Bench;
 
 /// <summary>Peak memory while one operation ran, all in MB.</summary>
 /// <param name="LiveBaselineMb">The live managed heap just before (after a full collection).</param>
-/// <param name="LivePeakMb">The largest live managed heap during a run with a full collection every 10 ms: what the operation holds, not its garbage.</param>
+/// <param name="LivePeakMb">The largest live managed heap during a run with a full compacting collection every 10 ms: what the process holds, not its garbage.</param>
 /// <param name="ManagedPeakMb">The largest managed heap during a run left to the garbage collector, garbage included (sampled every millisecond).</param>
 /// <param name="WorkingSetPeakMb">The process's peak resident memory during that run (VmHWM, reset just before), or since the process started where it cannot be reset.</param>
 /// <param name="WorkingSetPeakIsSinceStart">Whether the peak could not be reset, so it is the process's whole-life peak.</param>
@@ -49,24 +49,29 @@ internal static class SamplingBenchMemory
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
+        return LiveHeap();
+    }
+
+    /// <summary>
+    /// The heap left by a full compacting collection, less free space: what is alive. (GC.GetTotalMemory read after a
+    /// collection also counts the allocation buffers threads took since, and jumps by megabytes from one read to the next.)
+    /// </summary>
+    private static long LiveHeap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        return info.HeapSizeBytes - info.FragmentedBytes;
     }
 
     private static async Task<(T Result, long Peak)> SampleWhileAsync<T>(Func<Task<T>> operation, TimeSpan every, bool collect)
     {
-        var peak = GC.GetTotalMemory(forceFullCollection: false);
+        var peak = collect ? LiveHeap() : GC.GetTotalMemory(forceFullCollection: false);
         using var stop = new ManualResetEventSlim();
         var sampler = new Thread(() =>
         {
             do
             {
-                if (collect)
-                {
-                    GC.Collect();
-                }
-
-                var now = GC.GetTotalMemory(forceFullCollection: false);
+                var now = collect ? LiveHeap() : GC.GetTotalMemory(forceFullCollection: false);
                 if (now > Interlocked.Read(ref peak))
                 {
                     Interlocked.Exchange(ref peak, now);
