@@ -94,11 +94,22 @@ public sealed class RoundStore(Database database)
             ORDER BY {order}
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<Member>(sql, query.Parameters);
-        await foreach (var member in rows.WithCancellation(cancellationToken))
+        // A plain reader rather than Dapper's row mapping: this loop runs once for every case of the register.
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, query.Parameters, cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
         {
-            yield return member;
+            yield return new Member { CaseRef = reader.GetString(0), Stratum = reader.GetString(1), FamilyRef = reader.IsDBNull(2) ? null : reader.GetString(2) };
         }
+    }
+
+    /// <summary>
+    /// The WHERE over <c>case_record c</c> of a cycle's eligible population as at a time, and its parameters: exactly what
+    /// <see cref="EligibleAsync"/> reads (for the sampling bench's floor and naive queries).
+    /// </summary>
+    internal (string Where, DynamicParameters Parameters) PopulationSql(string partnershipId, CycleDefinition cycle, DateTime asAtUtc)
+    {
+        var query = new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc);
+        return (query.Eligible, query.Parameters);
     }
 
     /// <summary>

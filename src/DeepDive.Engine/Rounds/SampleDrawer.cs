@@ -58,7 +58,7 @@ public sealed class SampleDrawer(RoundStore rounds)
         }
 
         var members = rounds.EligibleAsync(round.PartnershipId, cycle, asAt, stratifyBy, byFamily, cancellationToken);
-        var families = new OnePerFamily<RoundStore.Member>(round.Seed, m => m.CaseRef);
+        var families = new OnePerFamily<RoundStore.Member>(round.Seed, m => m.CaseRef, CaseRank.Latest);
         var settled = new List<RoundStore.Member>(2);
         SampleDraw draw;
         IReadOnlyList<StratumResult> strata = [];
@@ -79,8 +79,9 @@ public sealed class SampleDrawer(RoundStore rounds)
 
             case SampleDesign.Stratified:
             {
+                // One pass: the strata are counted as the cases stream by.
                 var allocation = design.Allocation == "minimum" ? StratumAllocation.MinimumPerStratum(design.Minimum) : StratumAllocation.Proportional;
-                var sampler = StratifiedSampler.Counting(round.Seed, cycle.SampleSize, allocation, cycle.ReserveSize);
+                var sampler = StratifiedSampler.Counting(round.Seed, cycle.SampleSize, allocation, cycle.ReserveSize, CaseRank.Latest);
                 var offered = 0;
                 await foreach (var m in OnePerFamilyAsync(members, byFamily, families, settled))
                 {
@@ -109,7 +110,7 @@ public sealed class SampleDrawer(RoundStore rounds)
 
             default:
             {
-                var sampler = new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize);
+                var sampler = new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest);
                 await foreach (var m in OnePerFamilyAsync(members, byFamily, families, settled))
                 {
                     sampler.Offer(m.CaseRef);

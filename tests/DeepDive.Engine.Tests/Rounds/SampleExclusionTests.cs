@@ -23,7 +23,7 @@ public sealed class SampleExclusionTests(PostgresServer postgres)
             new Exclusion("audited in the last 12 months", 3),
             new Exclusion(SampleDrawer.Siblings, 6));
         result.Draw.PopulationCount.Should().Be(80 - 5 - 5 - 3 - 6);
-        result.Draw.Algorithm.Should().Be(SeededSampler.Algorithm + "+" + SampleDrawer.FamilyRule);
+        result.Draw.Algorithm.Should().Be(SeededSampler.AlgorithmV2 + "+" + SampleDrawer.FamilyRule);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class SampleExclusionTests(PostgresServer postgres)
 
         foreach (var family in SamplingRegister.Families)
         {
-            var best = family.OrderBy(c => SeededSampler.Rank(7, c)).ThenBy(c => c, StringComparer.Ordinal).First();
+            var best = family.OrderBy(c => CaseRank.Of(CaseRank.Latest, 7, c)).ThenBy(c => c, StringComparer.Ordinal).First();
             draw.Selected.Where(family.Contains).Should().Equal(best);
         }
     }
