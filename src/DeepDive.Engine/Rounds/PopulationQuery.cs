@@ -73,6 +73,11 @@ internal sealed class PopulationQuery
     /// <summary>The exclusions' labels, in the order they are applied.</summary>
     public IReadOnlyList<string> Labels => exclusions.Select(e => e.Label).ToList();
 
+    /// <summary>-1 for an eligible case, else the index of the first exclusion that leaves it out (an integer).</summary>
+    public string ExcludedBy => exclusions.Count == 0
+        ? "-1"
+        : "CASE " + string.Concat(exclusions.Select((e, i) => $"WHEN {e.Condition} THEN {i} ")) + "ELSE -1 END";
+
     /// <summary>'' for an eligible case, else the index of the first exclusion that leaves it out (as text).</summary>
     public string Reason => exclusions.Count == 0
         ? "''"
