@@ -87,6 +87,7 @@ app.Configure(config =>
         bench.SetDescription("Measure the engine side by side with WorkflowCore's in-memory reference.");
         bench.AddCommand<BenchAssignmentCommand>("assignment").WithDescription("Time auditor assignment on a realistic round: 500 tasks over 100 auditors (goal: within one second).");
         bench.AddCommand<BenchWorkflowsCommand>("workflows").WithDescription("Throughput and resume latency of deep-dive-shaped workflows: in-memory, ours on SQLite, ours on PostgreSQL.");
+        bench.AddCommand<BenchSamplingCommand>("sampling").WithDescription("The production draw beside the physical floor and ORDER BY RANDOM() on a register of 1,000,000 cases: SQLite, PostgreSQL.");
     });
     config.SetExceptionHandler((exception, _) =>
     {

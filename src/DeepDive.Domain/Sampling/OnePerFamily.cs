@@ -2,12 +2,13 @@ namespace DeepDive.Domain.Sampling;
 
 /// <summary>
 /// At most one case per family in a sample: of the cases that share a family reference, only the one with the lowest
-/// <see cref="SeededSampler.Rank"/> for the seed (ties to the ordinal-first reference) stays in the population; its
+/// <see cref="CaseRank"/> for the seed (ties to the ordinal-first reference) stays in the population; its
 /// siblings are excluded and counted. It is the case a simple random draw would reach first, so the rule never changes
 /// which family is drawn, only that one child of it is. Cases of one family must be offered next to each other (the
 /// population listed by family); a case without a family reference is a family of its own. Memory: one case.
+/// Rank with the draw's own rank version (version 1 unless given), so the kept case is the one the draw would reach first.
 /// </summary>
-public sealed class OnePerFamily<T>(long seed, Func<T, string> caseRefOf)
+public sealed class OnePerFamily<T>(long seed, Func<T, string> caseRefOf, RankVersion rankVersion = RankVersion.Sha256V1)
     where T : class
 {
     private T? best;
@@ -29,7 +30,7 @@ public sealed class OnePerFamily<T>(long seed, Func<T, string> caseRefOf)
             return;
         }
 
-        var rank = SeededSampler.Rank(seed, caseRefOf(item));
+        var rank = CaseRank.Of(rankVersion, seed, caseRefOf(item));
         if (best is not null && string.Equals(family, familyRef, StringComparison.Ordinal))
         {
             Excluded++;

@@ -5,22 +5,26 @@ using System.Text;
 namespace DeepDive.Domain.Sampling;
 
 /// <summary>
-/// Simple random sampling without replacement that anyone can repeat: each case gets a rank from
-/// SHA-256(seed, case reference) and the lowest ranks are drawn. The rank depends only on the seed and
+/// Simple random sampling without replacement that anyone can repeat: each case gets a rank from the seed
+/// and the case reference (<see cref="CaseRank"/>: SHA-256 in version 1, SipHash-2-4 in version 2) and the
+/// lowest ranks are drawn. The rank depends only on the seed and
 /// the reference, never on row order or a database's random function, so the same population and seed
 /// give the same list on every database. One pass, memory bounded by the sample size.
 /// </summary>
 public sealed class SeededSampler
 {
     public const string Algorithm = "sha256-rank-v1";
+    public const string AlgorithmV2 = "siphash-rank-v2";
 
     private readonly long seed;
+    private readonly RankVersion rankVersion;
     private readonly int take;
     private readonly PriorityQueue<string, (ulong Rank, string Ref)> kept;
-    private readonly IncrementalHash populationHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly PopulationHasher populationHash = new();
     private int count;
 
-    public SeededSampler(long seed, int sampleSize, int reserveSize)
+    /// <param name="rankVersion">Version 1 unless given, so earlier callers repeat their draws; new draws pass <see cref="CaseRank.Latest"/>.</param>
+    public SeededSampler(long seed, int sampleSize, int reserveSize, RankVersion rankVersion = RankVersion.Sha256V1)
     {
         if (sampleSize <= 0)
         {
@@ -33,6 +37,7 @@ public sealed class SeededSampler
         }
 
         this.seed = seed;
+        this.rankVersion = rankVersion;
         SampleSize = sampleSize;
         take = sampleSize + reserveSize;
         // A max-heap on rank: the worst kept case is at the top, ready to be pushed out.
@@ -49,8 +54,8 @@ public sealed class SeededSampler
     public void Offer(string caseRef)
     {
         count++;
-        populationHash.AppendData(Encoding.UTF8.GetBytes(caseRef + "\n"));
-        var rank = Rank(seed, caseRef);
+        populationHash.Add(caseRef);
+        var rank = CaseRank.Of(rankVersion, seed, caseRef);
         if (kept.Count < take)
         {
             kept.Enqueue(caseRef, (rank, caseRef));
@@ -74,11 +79,12 @@ public sealed class SeededSampler
 
         ordered.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Ref, b.Ref));
         var refs = ordered.Select(o => o.Ref).ToList();
-        var hash = Convert.ToHexStringLower(populationHash.GetHashAndReset());
-        return new SampleDraw(Algorithm, seed, count, hash,
+        var hash = populationHash.Finish();
+        return new SampleDraw(rankVersion == RankVersion.Sha256V1 ? Algorithm : AlgorithmV2, seed, count, hash,
             refs.Take(SampleSize).ToList(), refs.Skip(SampleSize).ToList());
     }
 
+    /// <summary>The version 1 rank: the first 8 bytes (big-endian) of SHA-256(seed as 8 little-endian bytes, UTF-8 reference).</summary>
     public static ulong Rank(long seed, string caseRef)
     {
         Span<byte> input = stackalloc byte[8 + Encoding.UTF8.GetMaxByteCount(caseRef.Length)];

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace DeepDive.Domain.Sampling;
 
@@ -59,7 +57,7 @@ public sealed record StratifiedDraw(SampleDraw Draw, IReadOnlyList<StratumResult
 /// <summary>
 /// Stratified random sampling. The caller supplies each case's stratum key; the sample size n is shared
 /// between strata by a <see cref="StratumAllocation"/>, and within a stratum the cases with the lowest
-/// <see cref="SeededSampler.Rank"/> for the seed are drawn — the same simple random rule as
+/// <see cref="CaseRank"/> for the seed are drawn — the same simple random rule as
 /// <see cref="SeededSampler"/>, so it does not depend on the order cases arrive in.
 /// <para>
 /// Two passes: the allocation, and so each stratum's heap capacity, needs every stratum's size before any
@@ -73,16 +71,18 @@ public sealed record StratifiedDraw(SampleDraw Draw, IReadOnlyList<StratumResult
 /// after stratum, and Reserves likewise (up to <c>reservesPerStratum</c> per stratum, so a replacement can
 /// come from the same stratum). The population hash covers "reference TAB stratum LF" per case, so cases
 /// should be offered in reference order for it to be repeatable. The algorithm string is
-/// "stratified-v1/" plus the allocation name.
+/// "stratified-v1/" plus the allocation name with version 1 ranks (SHA-256), "stratified-v2/" with version 2 (SipHash-2-4).
 /// </para>
 /// </summary>
 public sealed class StratifiedSampler
 {
     public const string AlgorithmVersion = "stratified-v1";
+    public const string AlgorithmVersion2 = "stratified-v2";
 
     private readonly long seed;
+    private readonly RankVersion rankVersion;
     private readonly Dictionary<string, Stratum> strata;
-    private readonly IncrementalHash populationHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly PopulationHasher populationHash = new();
     private readonly string algorithm;
     private readonly StratumAllocation allocation;
     private int reservesPerStratum;
@@ -91,7 +91,10 @@ public sealed class StratifiedSampler
     /// <summary>True when the strata were not counted up front: they are counted as cases arrive and allocated at <see cref="Finish"/>.</summary>
     private readonly bool counting;
 
-    public StratifiedSampler(long seed, IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation, int reservesPerStratum = 0)
+    /// <param name="rankVersion">Version 1 unless given, so earlier callers repeat their draws; new draws pass <see cref="CaseRank.Latest"/>.</param>
+    public StratifiedSampler(
+        long seed, IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation, int reservesPerStratum = 0,
+        RankVersion rankVersion = RankVersion.Sha256V1)
     {
         ArgumentNullException.ThrowIfNull(stratumSizes);
         ArgumentNullException.ThrowIfNull(allocation);
@@ -121,23 +124,25 @@ public sealed class StratifiedSampler
 
         var allocated = Allocate(stratumSizes, sampleSize, allocation);
         this.seed = seed;
+        this.rankVersion = rankVersion;
         this.allocation = allocation;
         this.reservesPerStratum = reservesPerStratum;
         SampleSize = sampleSize;
-        algorithm = AlgorithmVersion + "/" + allocation.Name;
+        algorithm = AlgorithmName(rankVersion, allocation);
         strata = stratumSizes.ToDictionary(
             kv => kv.Key,
             kv => new Stratum(kv.Value, allocated[kv.Key] + Math.Min(reservesPerStratum, kv.Value - allocated[kv.Key])),
             StringComparer.Ordinal);
     }
 
-    private StratifiedSampler(long seed, int sampleSize, StratumAllocation allocation, int reserveSize)
+    private StratifiedSampler(long seed, int sampleSize, StratumAllocation allocation, int reserveSize, RankVersion rankVersion)
     {
         this.seed = seed;
+        this.rankVersion = rankVersion;
         this.allocation = allocation;
         this.reserveSize = reserveSize;
         SampleSize = sampleSize;
-        algorithm = AlgorithmVersion + "/" + allocation.Name;
+        algorithm = AlgorithmName(rankVersion, allocation);
         strata = new Dictionary<string, Stratum>(StringComparer.Ordinal);
         counting = true;
     }
@@ -150,7 +155,9 @@ public sealed class StratifiedSampler
     /// sizes and that many reserves per stratum, would give. Memory is bounded by the number of strata times the sample
     /// size plus reserves; <see cref="Finish"/> refuses a population smaller than the sample.
     /// </summary>
-    public static StratifiedSampler Counting(long seed, int sampleSize, StratumAllocation allocation, int reserveSize = 0)
+    /// <param name="rankVersion">Version 1 unless given, so earlier callers repeat their draws; new draws pass <see cref="CaseRank.Latest"/>.</param>
+    public static StratifiedSampler Counting(
+        long seed, int sampleSize, StratumAllocation allocation, int reserveSize = 0, RankVersion rankVersion = RankVersion.Sha256V1)
     {
         ArgumentNullException.ThrowIfNull(allocation);
         if (sampleSize < 1)
@@ -163,7 +170,7 @@ public sealed class StratifiedSampler
             throw new ArgumentOutOfRangeException(nameof(reserveSize), reserveSize, $"The reserve size cannot be negative; it was {reserveSize}.");
         }
 
-        return new StratifiedSampler(seed, sampleSize, allocation, reserveSize);
+        return new StratifiedSampler(seed, sampleSize, allocation, reserveSize, rankVersion);
     }
 
     public int SampleSize { get; }
@@ -189,8 +196,8 @@ public sealed class StratifiedSampler
             strata.Add(stratum, s);
         }
 
-        populationHash.AppendData(Encoding.UTF8.GetBytes(caseRef + "\t" + stratum + "\n"));
-        s.Offer(SeededSampler.Rank(seed, caseRef), caseRef);
+        populationHash.Add(caseRef, stratum);
+        s.Offer(CaseRank.Of(rankVersion, seed, caseRef), caseRef);
     }
 
     public StratifiedDraw Finish()
@@ -230,9 +237,13 @@ public sealed class StratifiedSampler
             results.Add(new StratumResult(key, s.Offered, take, drawn, drawn == s.Offered));
         }
 
-        var hash = Convert.ToHexStringLower(populationHash.GetHashAndReset());
+        var hash = populationHash.Finish();
         return new StratifiedDraw(new SampleDraw(algorithm, seed, (int)population, hash, selected, reserves), results);
     }
+
+    /// <summary>The algorithm string a stratified draw records: its version (from the rank version) and its allocation.</summary>
+    public static string AlgorithmName(RankVersion rankVersion, StratumAllocation allocation) =>
+        (rankVersion == RankVersion.Sha256V1 ? AlgorithmVersion : AlgorithmVersion2) + "/" + allocation.Name;
 
     /// <summary>Shares n between strata; the result sums exactly to n and never exceeds a stratum's size.</summary>
     public static IReadOnlyDictionary<string, int> Allocate(IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation)

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace DeepDive.Domain.Sampling;
 
 /// <summary>
@@ -30,7 +27,7 @@ public sealed class SystematicSampler
     private readonly int populationCount;
     private readonly string?[] selected;
     private readonly string?[] reserves;
-    private readonly IncrementalHash populationHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly PopulationHasher populationHash = new();
     private string? previous;
     private int position;
 
@@ -92,7 +89,7 @@ public sealed class SystematicSampler
                 $"Cases must be offered in strictly increasing {(ReferenceEquals(orderKey, caseRef) ? "reference " : "")}order: '{orderKey}' came after '{previous}'.");
         }
 
-        populationHash.AppendData(Encoding.UTF8.GetBytes(caseRef + "\n"));
+        populationHash.Add(caseRef);
         var offset = position - Start;
         if (offset >= 0)
         {
@@ -127,7 +124,7 @@ public sealed class SystematicSampler
                 $"The population count was given as {populationCount} but {position} cases were offered; the interval would be wrong.");
         }
 
-        var hash = Convert.ToHexStringLower(populationHash.GetHashAndReset());
+        var hash = populationHash.Finish();
         return new SampleDraw(Algorithm, seed, populationCount, hash, selected.Select(s => s!).ToList(), reserves.Select(s => s!).ToList());
     }
 

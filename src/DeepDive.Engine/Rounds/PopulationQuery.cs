@@ -55,9 +55,12 @@ internal sealed class PopulationQuery
         if (excluded.AuditedWithinMonths > 0)
         {
             Parameters.Add("AuditedSince", asAtUtc.AddMonths(-excluded.AuditedWithinMonths));
+            // Not correlated: read once into a hashed set. Correlated (EXISTS per case), PostgreSQL's estimate for the
+            // draw's stream (which selects the condition rather than filtering on it) rose past its JIT thresholds, and
+            // compiling cost more than the draw.
             exclusions.Add((AuditedLabel(excluded.AuditedWithinMonths), """
-                EXISTS (SELECT 1 FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
-                        WHERE d.partnership_id = c.partnership_id AND d.case_ref = c.case_ref AND r.started_utc >= @AuditedSince)
+                (c.case_ref IN (SELECT d.case_ref FROM deep_dive d JOIN audit_round r ON r.round_id = d.round_id
+                                WHERE d.partnership_id = @PartnershipId AND r.started_utc >= @AuditedSince))
                 """));
         }
     }
@@ -72,6 +75,11 @@ internal sealed class PopulationQuery
 
     /// <summary>The exclusions' labels, in the order they are applied.</summary>
     public IReadOnlyList<string> Labels => exclusions.Select(e => e.Label).ToList();
+
+    /// <summary>-1 for an eligible case, else the index of the first exclusion that leaves it out (an integer).</summary>
+    public string ExcludedBy => exclusions.Count == 0
+        ? "-1"
+        : "CASE " + string.Concat(exclusions.Select((e, i) => $"WHEN {e.Condition} THEN {i} ")) + "ELSE -1 END";
 
     /// <summary>'' for an eligible case, else the index of the first exclusion that leaves it out (as text).</summary>
     public string Reason => exclusions.Count == 0

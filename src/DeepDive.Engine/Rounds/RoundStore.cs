@@ -42,6 +42,9 @@ public sealed class RoundStore(Database database)
         public string CaseRef { get; set; } = "";
         public string Stratum { get; set; } = "";
         public string? FamilyRef { get; set; }
+
+        /// <summary>From <see cref="MatchedAsync"/>: the index of the first exclusion that leaves the case out, -1 when eligible.</summary>
+        public int ExcludedBy { get; set; } = -1;
     }
 
     /// <summary>How many cases a cycle's filter matches, how many each exclusion leaves out, and how many are left.</summary>
@@ -80,25 +83,75 @@ public sealed class RoundStore(Database database)
     /// reference order and then the others by family and reference, so that siblings arrive side by side. Nothing but
     /// the current row is held in memory.
     /// </summary>
-    public async IAsyncEnumerable<Member> EligibleAsync(
-        string partnershipId, CycleDefinition cycle, DateTime asAtUtc, string? stratifyBy, bool byFamily,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<Member> EligibleAsync(
+        string partnershipId, CycleDefinition cycle, DateTime asAtUtc, string? stratifyBy, bool byFamily, CancellationToken cancellationToken)
     {
         var query = new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc);
+        return ReadAsync(query, query.Eligible, excludedBy: null, stratifyBy, byFamily, cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams every case a cycle's filter matches as at a time, in the order of <see cref="EligibleAsync"/>, each with
+    /// <see cref="Member.ExcludedBy"/>: the index in <see cref="ExclusionLabels"/> of the first exclusion that leaves it
+    /// out, or -1. The eligible cases among them are exactly those of <see cref="EligibleAsync"/>, in the same order, so
+    /// a draw can count the census while it streams and read the register once.
+    /// </summary>
+    public IAsyncEnumerable<Member> MatchedAsync(
+        string partnershipId, CycleDefinition cycle, DateTime asAtUtc, string? stratifyBy, bool byFamily, CancellationToken cancellationToken)
+    {
+        var query = new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc);
+        return ReadAsync(query, query.Matched, query.ExcludedBy, stratifyBy, byFamily, cancellationToken);
+    }
+
+    /// <summary>The labels of a cycle's exclusions, in the order they are applied (the indexes of <see cref="Member.ExcludedBy"/>).</summary>
+    public IReadOnlyList<string> ExclusionLabels(string partnershipId, CycleDefinition cycle, DateTime asAtUtc) =>
+        new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc).Labels;
+
+    /// <summary>Whether any eligible case belongs to a family; answered from the family index without reading the register.</summary>
+    public async Task<bool> AnyEligibleInFamilyAsync(string partnershipId, CycleDefinition cycle, DateTime asAtUtc, CancellationToken cancellationToken)
+    {
+        var query = new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc);
+        var sql = $"SELECT CASE WHEN EXISTS (SELECT 1 FROM case_record c WHERE c.family_ref IS NOT NULL AND {query.Eligible}) THEN 1 ELSE 0 END";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, query.Parameters, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private async IAsyncEnumerable<Member> ReadAsync(
+        PopulationQuery query, string where, string? excludedBy, string? stratifyBy, bool byFamily,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var order = byFamily
             ? $"CASE WHEN c.family_ref IS NULL THEN 0 ELSE 1 END, {database.Dialect.Ordinal("c.family_ref")}, {database.Dialect.Ordinal("c.case_ref")}"
             : database.Dialect.Ordinal("c.case_ref");
         var sql = $"""
-            SELECT c.case_ref AS CaseRef, {StratumColumn(stratifyBy)} AS Stratum, c.family_ref AS FamilyRef FROM case_record c
-            WHERE {query.Eligible}
+            SELECT c.case_ref AS CaseRef, {StratumColumn(stratifyBy)} AS Stratum, c.family_ref AS FamilyRef, {excludedBy ?? "-1"} AS ExcludedBy
+            FROM case_record c
+            WHERE {where}
             ORDER BY {order}
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = connection.QueryUnbufferedAsync<Member>(sql, query.Parameters);
-        await foreach (var member in rows.WithCancellation(cancellationToken))
+        // A plain reader rather than Dapper's row mapping: this loop runs once for every case of the register.
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, query.Parameters, cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
         {
-            yield return member;
+            yield return new Member
+            {
+                CaseRef = reader.GetString(0),
+                Stratum = reader.GetString(1),
+                FamilyRef = reader.IsDBNull(2) ? null : reader.GetString(2),
+                ExcludedBy = excludedBy is null ? -1 : reader.GetInt32(3),
+            };
         }
+    }
+
+    /// <summary>
+    /// The WHERE over <c>case_record c</c> of a cycle's eligible population as at a time, and its parameters: exactly what
+    /// <see cref="EligibleAsync"/> reads (for the sampling bench's floor and naive queries).
+    /// </summary>
+    internal (string Where, DynamicParameters Parameters) PopulationSql(string partnershipId, CycleDefinition cycle, DateTime asAtUtc)
+    {
+        var query = new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc);
+        return (query.Eligible, query.Parameters);
     }
 
     /// <summary>

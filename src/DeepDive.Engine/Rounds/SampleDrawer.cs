@@ -6,8 +6,9 @@ namespace DeepDive.Engine.Rounds;
 
 /// <summary>
 /// Draws a round's sample with its cycle's design (simple random, systematic or stratified) from the seed stored with
-/// the round: counts the population and each exclusion in the database, then streams the eligible cases once, leaving
-/// out all but one case of each family. Reads only: the caller stores the result, so a draw that fails leaves nothing.
+/// the round: streams the cases its filter matches once, counting each exclusion as they pass and leaving out all but
+/// one case of each family (a systematic draw counts in the database first, since its interval needs the size). Memory
+/// does not grow with the register. Reads only: the caller stores the result, so a draw that fails leaves nothing.
 /// </summary>
 public sealed class SampleDrawer(RoundStore rounds)
 {
@@ -33,90 +34,92 @@ public sealed class SampleDrawer(RoundStore rounds)
         var asAt = round.StartedUtc;
         Check(cycle);
         var stratifyBy = design.Method == SampleDesign.Stratified ? design.StratifyBy : null;
-        var systematic = design.Method == SampleDesign.Systematic;
-        var census = await rounds.CensusAsync(round.PartnershipId, cycle, asAt, countFamilies: systematic && cycle.Exclusions.Siblings, cancellationToken);
         var when = asAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        if (census.Matched == 0)
-        {
-            throw new SampleDrawException(
-                $"The population of cycle '{cycle.Id}' is empty: no case in the register matches its filter ({SampleReport.Describe(cycle.Population)}) as at {when}. Nothing was drawn.");
-        }
-
-        var byFamily = cycle.Exclusions.Siblings && census.EligibleInFamilies > 0;
-        var excluded = census.Excluded.Where(e => e.Count > 0).Select(e => $"{e.Count} {e.Rule}").ToList();
-        if (census.Eligible == 0)
-        {
-            throw new SampleDrawException(
-                $"The population of cycle '{cycle.Id}' is empty: {census.Matched} {Cases(census.Matched)} {(census.Matched == 1 ? "matches" : "match")} its filter as at {when}, and every one is excluded ({string.Join("; ", excluded)}). Nothing was drawn.");
-        }
-
-        // Known before streaming unless siblings are still to be left out (systematic counts the families up front).
-        var eligible = byFamily && systematic ? census.OnePerFamily : census.Eligible;
-        if (cycle.SampleSize > eligible && (!byFamily || systematic))
-        {
-            throw TooLarge(cycle, byFamily ? census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, census.Eligible - eligible)] } : census, eligible, when);
-        }
-
-        var members = rounds.EligibleAsync(round.PartnershipId, cycle, asAt, stratifyBy, byFamily, cancellationToken);
-        var families = new OnePerFamily<RoundStore.Member>(round.Seed, m => m.CaseRef);
+        var families = new OnePerFamily<RoundStore.Member>(round.Seed, m => m.CaseRef, CaseRank.Latest);
         var settled = new List<RoundStore.Member>(2);
+        RoundStore.Census census;
+        bool byFamily;
         SampleDraw draw;
         IReadOnlyList<StratumResult> strata = [];
-        switch (design.Method)
+        if (design.Method == SampleDesign.Systematic)
         {
-            case SampleDesign.Systematic:
+            // Its interval needs the population's size (one per family) before the first case: it counts first.
+            census = await rounds.CensusAsync(round.PartnershipId, cycle, asAt, countFamilies: cycle.Exclusions.Siblings, cancellationToken);
+            CheckNotEmpty(cycle, census, when);
+            byFamily = cycle.Exclusions.Siblings && census.EligibleInFamilies > 0;
+            var eligible = byFamily ? census.OnePerFamily : census.Eligible;
+            if (cycle.SampleSize > eligible)
             {
-                var sampler = new SystematicSampler(round.Seed, eligible, cycle.SampleSize, cycle.ReserveSize);
-                await foreach (var m in OnePerFamilyAsync(members, byFamily, families, settled))
-                {
-                    // The family order: cases without a family by reference, then families by reference.
-                    sampler.Offer(m.CaseRef, byFamily ? (m.FamilyRef is null ? "0" + m.CaseRef : "1" + m.FamilyRef) : m.CaseRef);
-                }
-
-                draw = sampler.Finish();
-                break;
+                throw TooLarge(cycle, byFamily ? census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, census.Eligible - eligible)] } : census, eligible, when);
             }
 
-            case SampleDesign.Stratified:
+            var sampler = new SystematicSampler(round.Seed, eligible, cycle.SampleSize, cycle.ReserveSize);
+            var members = rounds.EligibleAsync(round.PartnershipId, cycle, asAt, stratifyBy, byFamily, cancellationToken);
+            await foreach (var m in OnePerFamilyAsync(members, byFamily, families, settled))
             {
-                var allocation = design.Allocation == "minimum" ? StratumAllocation.MinimumPerStratum(design.Minimum) : StratumAllocation.Proportional;
-                var sampler = StratifiedSampler.Counting(round.Seed, cycle.SampleSize, allocation, cycle.ReserveSize);
-                var offered = 0;
-                await foreach (var m in OnePerFamilyAsync(members, byFamily, families, settled))
+                // The family order: cases without a family by reference, then families by reference.
+                sampler.Offer(m.CaseRef, byFamily ? (m.FamilyRef is null ? "0" + m.CaseRef : "1" + m.FamilyRef) : m.CaseRef);
+            }
+
+            draw = sampler.Finish();
+        }
+        else
+        {
+            // One read of the register: the census is counted while the matched cases stream by, and the eligible ones
+            // go on to the sampler. Only the order has to be known first: whether any eligible case has a family.
+            byFamily = cycle.Exclusions.Siblings && await rounds.AnyEligibleInFamilyAsync(round.PartnershipId, cycle, asAt, cancellationToken);
+            var tally = new CensusTally(rounds.ExclusionLabels(round.PartnershipId, cycle, asAt));
+            var stratified = design.Method == SampleDesign.Stratified
+                ? StratifiedSampler.Counting(round.Seed, cycle.SampleSize,
+                    design.Allocation == "minimum" ? StratumAllocation.MinimumPerStratum(design.Minimum) : StratumAllocation.Proportional,
+                    cycle.ReserveSize, CaseRank.Latest)
+                : null;
+            var simple = stratified is null ? new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest) : null;
+            var offered = 0;
+            var matched = rounds.MatchedAsync(round.PartnershipId, cycle, asAt, stratifyBy, byFamily, cancellationToken);
+            await foreach (var m in OnePerFamilyAsync(tally.EligibleAsync(matched), byFamily, families, settled))
+            {
+                if (stratified is not null)
                 {
-                    sampler.Offer(m.CaseRef, m.Stratum);
-                    offered++;
+                    stratified.Offer(m.CaseRef, m.Stratum);
+                }
+                else
+                {
+                    simple!.Offer(m.CaseRef);
                 }
 
-                if (offered < cycle.SampleSize)
-                {
-                    throw TooLarge(cycle, census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, families.Excluded)] }, offered, when);
-                }
+                offered++;
+            }
 
-                StratifiedDraw stratified;
+            census = tally.Census;
+            CheckNotEmpty(cycle, census, when);
+            if (!byFamily && cycle.SampleSize > census.Eligible)
+            {
+                throw TooLarge(cycle, census, census.Eligible, when);
+            }
+
+            if (offered < cycle.SampleSize)
+            {
+                throw TooLarge(cycle, census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, families.Excluded)] }, offered, when);
+            }
+
+            if (stratified is null)
+            {
+                draw = simple!.Finish();
+            }
+            else
+            {
+                StratifiedDraw result;
                 try
                 {
-                    stratified = sampler.Finish();
+                    result = stratified.Finish();
                 }
                 catch (ArgumentException e)
                 {
                     throw new SampleDrawException($"Cycle '{cycle.Id}' cannot be drawn as designed: {e.Message}");
                 }
 
-                (draw, strata) = (stratified.Draw, stratified.Strata);
-                break;
-            }
-
-            default:
-            {
-                var sampler = new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize);
-                await foreach (var m in OnePerFamilyAsync(members, byFamily, families, settled))
-                {
-                    sampler.Offer(m.CaseRef);
-                }
-
-                draw = sampler.Finish();
-                break;
+                (draw, strata) = (result.Draw, result.Strata);
             }
         }
 
@@ -145,6 +148,22 @@ public sealed class SampleDrawer(RoundStore rounds)
                 Lock = design.Lock,
             },
         };
+    }
+
+    private static void CheckNotEmpty(CycleDefinition cycle, RoundStore.Census census, string when)
+    {
+        if (census.Matched == 0)
+        {
+            throw new SampleDrawException(
+                $"The population of cycle '{cycle.Id}' is empty: no case in the register matches its filter ({SampleReport.Describe(cycle.Population)}) as at {when}. Nothing was drawn.");
+        }
+
+        if (census.Eligible == 0)
+        {
+            var excluded = census.Excluded.Where(e => e.Count > 0).Select(e => $"{e.Count} {e.Rule}").ToList();
+            throw new SampleDrawException(
+                $"The population of cycle '{cycle.Id}' is empty: {census.Matched} {Cases(census.Matched)} {(census.Matched == 1 ? "matches" : "match")} its filter as at {when}, and every one is excluded ({string.Join("; ", excluded)}). Nothing was drawn.");
+        }
     }
 
     private static void Check(CycleDefinition cycle)

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DeepDive.Domain.Sampling;
+
+/// <summary>
+/// The population hash: SHA-256 over one line per case ("reference LF", or "reference TAB stratum LF"), in the order
+/// the cases were offered. The lines are encoded into a buffer and hashed a buffer at a time, which gives the same
+/// digest as hashing each line on its own (SHA-256 does not see how its input was split) without a string and an
+/// array per case.
+/// </summary>
+internal sealed class PopulationHasher
+{
+    private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] buffer = new byte[32 * 1024];
+    private int used;
+
+    public void Add(string caseRef) => Add(caseRef, null);
+
+    public void Add(string caseRef, string? stratum)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(caseRef.Length + (stratum?.Length ?? 0) + 2);
+        if (most > buffer.Length - used)
+        {
+            Flush();
+            if (most > buffer.Length)
+            {
+                // A line longer than the buffer: hash it on its own.
+                hash.AppendData(Encoding.UTF8.GetBytes(stratum is null ? caseRef + "\n" : caseRef + "\t" + stratum + "\n"));
+                return;
+            }
+        }
+
+        used += Encoding.UTF8.GetBytes(caseRef, buffer.AsSpan(used));
+        if (stratum is not null)
+        {
+            buffer[used++] = (byte)'\t';
+            used += Encoding.UTF8.GetBytes(stratum, buffer.AsSpan(used));
+        }
+
+        buffer[used++] = (byte)'\n';
+    }
+
+    /// <summary>The digest as lower-case hex; the hasher starts again empty.</summary>
+    public string Finish()
+    {
+        Flush();
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private void Flush()
+    {
+        hash.AppendData(buffer, 0, used);
+        used = 0;
+    }
+}
