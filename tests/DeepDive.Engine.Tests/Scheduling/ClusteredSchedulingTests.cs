@@ -26,9 +26,13 @@ public sealed class ClusteredSchedulingTests(PostgresServer postgres, ITestOutpu
         var database = Database.Open(connection);
         Migrator.Upgrade(database);
         await new PartnershipStore(database, TimeProvider.System).EnsureAsync("p", "p", CancellationToken.None);
+        // A register to draw from (an empty population opens no round); no auditors, so the rounds' tasks simply wait.
+        var register = DeepDive.Engine.Simulation.SyntheticPartnership.Generate(7, 1000, DateTime.UtcNow);
+        await database.InTransactionAsync((c, t) =>
+            new DeepDive.Engine.Cases.CaseStore(database, TimeProvider.System).UpsertAsync("p", register.Cases, c, t, CancellationToken.None), CancellationToken.None);
 
-        // 200 cycles, each with a cron that fires once (it names the year), two a second over 100 seconds. No cases, so each
-        // round draws an empty sample and closes: the test is about the firings, not the audits.
+        // 200 cycles, each with a cron that fires once (it names the year), two a second over 100 seconds, on whatever day the
+        // test runs (working days only is off): the test is about the firings, not the audits.
         var first = DateTimeOffset.UtcNow.AddSeconds(30);
         first = new DateTimeOffset(first.Year, first.Month, first.Day, first.Hour, first.Minute, first.Second, TimeSpan.Zero);
         var expected = new HashSet<string>(StringComparer.Ordinal);
@@ -46,7 +50,11 @@ public sealed class ClusteredSchedulingTests(PostgresServer postgres, ITestOutpu
                     Id = id,
                     Name = $"Firing {i}",
                     Theme = "test",
-                    Schedule = new CycleSchedule { Cron = string.Create(CultureInfo.InvariantCulture, $"{local.Second} {local.Minute} {local.Hour} {local.Day} {local.Month} ? {local.Year}") },
+                    Schedule = new CycleSchedule
+                    {
+                        Cron = string.Create(CultureInfo.InvariantCulture, $"{local.Second} {local.Minute} {local.Hour} {local.Day} {local.Month} ? {local.Year}"),
+                        WorkingDaysOnly = false,
+                    },
                     SampleSize = 1,
                 }, CancellationToken.None);
                 expected.Add($"{id}@{at:yyyy-MM-ddTHH:mm:ssZ}");
@@ -61,10 +69,11 @@ public sealed class ClusteredSchedulingTests(PostgresServer postgres, ITestOutpu
         try
         {
             await DeepDive.Engine.Tests.Workflows.Nodes.Poller.UntilAsync(
-                async () => await CountAsync(database, "SELECT COUNT(*) FROM audit_round WHERE status = 'closed'") >= Firings,
+                // Every round's workflow has drawn, assigned and started its deep dives (its tasks then wait for auditors).
+                async () => await CountAsync(database, "SELECT COUNT(*) FROM audit_round WHERE status IN ('in-progress', 'closed')") >= Firings,
                 TimeSpan.FromMinutes(4),
                 async () => $"{await CountAsync(database, "SELECT COUNT(*) FROM audit_round")} rounds, "
-                    + $"{await CountAsync(database, "SELECT COUNT(*) FROM audit_round WHERE status = 'closed'")} closed; logs: "
+                    + $"{await CountAsync(database, "SELECT COUNT(*) FROM audit_round WHERE status IN ('in-progress', 'closed')")} with their deep dives started; logs: "
                     + string.Join(" | ", workers.Select(w => Tail(w.ReadLog()))),
                 async () =>
                 {
@@ -87,7 +96,7 @@ public sealed class ClusteredSchedulingTests(PostgresServer postgres, ITestOutpu
                     }
                 });
 
-            output.WriteLine($"All {Firings} rounds closed after {watch.Elapsed.TotalSeconds:0.0} s.");
+            output.WriteLine($"All {Firings} rounds opened and started their deep dives after {watch.Elapsed.TotalSeconds:0.0} s.");
             killed.Should().NotBeNull();
             var survivor = workers.Single(w => w != killed);
             await using var read = await database.OpenAsync(CancellationToken.None);
