@@ -25,8 +25,10 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
 
     /// <param name="Programme">The cycles to run; the demo programme when null.</param>
     /// <param name="Notifications">Where reminders and escalations go; .eml files in ./outbox when null.</param>
+    /// <param name="RestartAtUtc">When set, the engine is stopped as a shutdown would stop it once virtual time reaches this
+    /// instant, and a new one started on the same database (a restart in the middle of the year).</param>
     public sealed record Options(DateTime FromUtc, DateTime ToUtc, int CaseCount, string InstanceName = "deepdive",
-        IReadOnlyList<CycleDefinition>? Programme = null, Notifications.NotificationSettings? Notifications = null)
+        IReadOnlyList<CycleDefinition>? Programme = null, Notifications.NotificationSettings? Notifications = null, DateTime? RestartAtUtc = null)
     {
         public IReadOnlyList<CycleDefinition> Cycles => Programme ?? DemoProgramme.Cycles();
     }
@@ -48,7 +50,7 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
         var partnership = SyntheticPartnership.Generate(seed, options.CaseCount, options.FromUtc);
         await SetUpAsync(partnership, options.Cycles, clock, cancellationToken);
 
-        await using var runtime = DeepDiveRuntime.Create(database, clock, new RuntimeOptions
+        var runtimeOptions = new RuntimeOptions
         {
             PollInterval = TimeSpan.FromMilliseconds(40),
             IdleTime = TimeSpan.FromMilliseconds(10),
@@ -58,69 +60,91 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
             {
                 Folder = Path.Combine(Path.GetTempPath(), "deepdive-simulation", Guid.NewGuid().ToString("N"), "outbox"),
             },
-        });
-        await runtime.StartAsync(cancellationToken);
-        var scheduler = runtime.Services.GetRequiredService<CycleScheduler>();
-        foreach (var cycle in options.Cycles)
+        };
+        var runtime = DeepDiveRuntime.Create(database, clock, runtimeOptions);
+        var restartAt = options.RestartAtUtc;
+        try
         {
-            await scheduler.ScheduleAsync(partnershipId, cycle, cancellationToken);
-        }
-
-        var board = runtime.Services.GetRequiredService<TaskBoard>();
-        var auditors = new SimulatedAuditors(seed);
-        var planned = new SortedDictionary<(DateTime, string), (OpenTask Task, SimulatedAuditors.Answer Answer)>();
-        var known = new HashSet<string>();
-        var total = (options.ToUtc - options.FromUtc).TotalSeconds;
-        while (true)
-        {
-            await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(2), cancellationToken);
-            // A manager reviews each draw that waits for review and locks it the same day, as the QA lead would.
-            foreach (var roundId in await RoundsAwaitingReviewAsync(cancellationToken))
+            await runtime.StartAsync(cancellationToken);
+            var scheduler = runtime.Services.GetRequiredService<CycleScheduler>();
+            foreach (var cycle in options.Cycles)
             {
-                await runtime.Services.GetRequiredService<Rounds.SampleList>().LockAsync(partnershipId, roundId, "simulated QA manager", cancellationToken);
+                await scheduler.ScheduleAsync(partnershipId, cycle, cancellationToken);
             }
 
-            foreach (var task in await OpenTasksAsync(cancellationToken))
+            TaskBoard Board() => runtime.Services.GetRequiredService<TaskBoard>();
+            var auditors = new SimulatedAuditors(seed);
+            var planned = new SortedDictionary<(DateTime, string), (OpenTask Task, SimulatedAuditors.Answer Answer)>();
+            var known = new HashSet<string>();
+            var total = (options.ToUtc - options.FromUtc).TotalSeconds;
+            while (true)
             {
-                if (known.Add(task.TaskId))
+                await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(2), cancellationToken);
+                // A manager reviews each draw that waits for review and locks it the same day, as the QA lead would.
+                foreach (var roundId in await RoundsAwaitingReviewAsync(cancellationToken))
                 {
-                    var answer = auditors.Respond(task.TaskId, task.OpenedUtc, task.Kind == "re-audit");
-                    planned[(answer.SubmitAtUtc, task.TaskId)] = (task, answer);
+                    await runtime.Services.GetRequiredService<Rounds.SampleList>().LockAsync(partnershipId, roundId, "simulated QA manager", cancellationToken);
                 }
+
+                foreach (var task in await OpenTasksAsync(cancellationToken))
+                {
+                    if (known.Add(task.TaskId))
+                    {
+                        var answer = auditors.Respond(task.TaskId, task.OpenedUtc, task.Kind == "re-audit");
+                        planned[(answer.SubmitAtUtc, task.TaskId)] = (task, answer);
+                    }
+                }
+
+                var now = clock.GetUtcNow();
+                DateTimeOffset? next = await runtime.NextDueAsync(cancellationToken);
+                if (planned.Count > 0)
+                {
+                    var first = new DateTimeOffset(planned.Keys.First().Item1);
+                    next = next is null || first < next ? first : next;
+                }
+
+                if (next is null || next > options.ToUtc)
+                {
+                    break;
+                }
+
+                if (restartAt is { } restart && next > restart)
+                {
+                    // Shut the engine down as an operator would, let the clock reach the restart, and start a new one.
+                    await runtime.DisposeAsync();
+                    clock.SetUtcNow(new DateTimeOffset(restart));
+                    runtime = DeepDiveRuntime.Create(database, clock, runtimeOptions);
+                    await runtime.StartAsync(cancellationToken);
+                    restartAt = null;
+                    progress?.Report(new Progress(restart, (restart - options.FromUtc).TotalSeconds / total, "engine restarted"));
+                    continue;
+                }
+
+                if (next > now)
+                {
+                    clock.SetUtcNow(next.Value);
+                    now = next.Value;
+                }
+
+                foreach (var key in planned.Keys.TakeWhile(k => k.Item1 <= now.UtcDateTime).ToList())
+                {
+                    var (task, answer) = planned[key];
+                    planned.Remove(key);
+                    await Board().SubmitAsync(partnershipId, task.TaskId, task.AuditorId ?? "business-team", answer.Submission, cancellationToken);
+                }
+
+                progress?.Report(new Progress(now.UtcDateTime, (now.UtcDateTime - options.FromUtc).TotalSeconds / total, $"{now:d MMM yyyy}"));
             }
 
-            var now = clock.GetUtcNow();
-            DateTimeOffset? next = await runtime.NextDueAsync(cancellationToken);
-            if (planned.Count > 0)
-            {
-                var first = new DateTimeOffset(planned.Keys.First().Item1);
-                next = next is null || first < next ? first : next;
-            }
-
-            if (next is null || next > options.ToUtc)
-            {
-                break;
-            }
-
-            if (next > now)
-            {
-                clock.SetUtcNow(next.Value);
-                now = next.Value;
-            }
-
-            foreach (var key in planned.Keys.TakeWhile(k => k.Item1 <= now.UtcDateTime).ToList())
-            {
-                var (task, answer) = planned[key];
-                planned.Remove(key);
-                await board.SubmitAsync(partnershipId, task.TaskId, task.AuditorId ?? "business-team", answer.Submission, cancellationToken);
-            }
-
-            progress?.Report(new Progress(now.UtcDateTime, (now.UtcDateTime - options.FromUtc).TotalSeconds / total, $"{now:d MMM yyyy}"));
+            clock.SetUtcNow(new DateTimeOffset(options.ToUtc));
+            progress?.Report(new Progress(options.ToUtc, 1, "done"));
+            await runtime.StopAsync();
+        }
+        finally
+        {
+            await runtime.DisposeAsync();
         }
 
-        clock.SetUtcNow(new DateTimeOffset(options.ToUtc));
-        progress?.Report(new Progress(options.ToUtc, 1, "done"));
-        await runtime.StopAsync();
         return await YearSummaryQuery.RunAsync(database, partnershipId, partnership.Schools.Count, stopwatch.Elapsed, cancellationToken);
     }
 
