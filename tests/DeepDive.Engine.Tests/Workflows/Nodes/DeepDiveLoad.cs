@@ -22,6 +22,16 @@ internal sealed class DeepDiveLoad(Database database, int deepDives)
 
     public int DeepDives => deepDives;
 
+    /// <summary>The round's own copy of its cycle, as a real round keeps it (steps such as grading read its rules).</summary>
+    private static readonly string LoadCycleJson = DeepDive.Engine.Cycles.CycleFile.Serialize(new DeepDive.Domain.Cycles.CycleDefinition
+    {
+        Id = "load",
+        Name = "Load",
+        Theme = "load",
+        Schedule = new DeepDive.Domain.Cycles.CycleSchedule { Months = [1] },
+        SampleSize = 1,
+    });
+
     public async Task SeedAsync()
     {
         await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System, new RuntimeOptions { InstanceName = $"seed-{Guid.NewGuid():N}" });
@@ -30,8 +40,8 @@ internal sealed class DeepDiveLoad(Database database, int deepDives)
         await new PartnershipStore(database, TimeProvider.System).EnsureAsync(Partnership, Partnership, CancellationToken.None);
         await database.InTransactionAsync((c, t) => c.ExecuteAsync(new CommandDefinition("""
             INSERT INTO audit_round (partnership_id, round_id, cycle_id, kind, firing_key, scheduled_for_utc, started_utc, status, seed, cycle_json)
-            VALUES (@P, @R, 'load', 'scheduled', 'load', @Now, @Now, 'in-progress', 1, '{}')
-            """, new { P = Partnership, R = RoundId, Now = now }, t)), CancellationToken.None);
+            VALUES (@P, @R, 'load', 'scheduled', 'load', @Now, @Now, 'in-progress', 1, @CycleJson)
+            """, new { P = Partnership, R = RoundId, Now = now, CycleJson = LoadCycleJson }, t)), CancellationToken.None);
         var starter = runtime.Services.GetRequiredService<WorkflowStarter>();
         foreach (var chunk in Enumerable.Range(1, deepDives).Chunk(250))
         {
