@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace DeepDive.Cli.Commands;
 
-public sealed class BenchWorkflowsSettings : CommandSettings
+public sealed class BenchWorkflowsSettings : BenchDatabaseSettings
 {
     [CommandOption("--count <N>")]
     [Description("How many workflows each provider runs. Default: 5000")]
@@ -19,18 +19,6 @@ public sealed class BenchWorkflowsSettings : CommandSettings
     [Description("Measure every provider this many times, taking turns, and report medians: steadier figures on a busy machine. Default: 1")]
     [DefaultValue(1)]
     public int Rounds { get; init; } = 1;
-
-    [CommandOption("--json")]
-    [Description("Print the results as JSON instead of a table.")]
-    public bool Json { get; init; }
-
-    [CommandOption("--postgres <CONNECTION>")]
-    [Description("A PostgreSQL server (Host=...) to create the bench databases on. Default: start a throwaway server when PostgreSQL 15 is installed.")]
-    public string? Postgres { get; init; }
-
-    [CommandOption("--no-postgres")]
-    [Description("Measure only the in-memory provider and ours on SQLite.")]
-    public bool NoPostgres { get; init; }
 
     [CommandOption("--in-flight <N>")]
     [Description("Workflows in flight at once: concurrent starters, and publishers that each wait for their workflow to complete. Default: 16")]

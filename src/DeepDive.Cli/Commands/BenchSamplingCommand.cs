@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace DeepDive.Cli.Commands;
 
-public sealed class BenchSamplingSettings : CommandSettings
+public sealed class BenchSamplingSettings : BenchDatabaseSettings
 {
     [CommandOption("--cases <N>")]
     [Description("Cases in the register the ratios are measured on. Default: 1000000")]
@@ -22,18 +22,6 @@ public sealed class BenchSamplingSettings : CommandSettings
     [Description("Timed runs of each query after a warm-up; the report takes medians. Default: 3")]
     [DefaultValue(3)]
     public int Repeats { get; init; } = 3;
-
-    [CommandOption("--json")]
-    [Description("Print the results as JSON instead of a table.")]
-    public bool Json { get; init; }
-
-    [CommandOption("--postgres <CONNECTION>")]
-    [Description("A PostgreSQL server (Host=...) to create the bench databases on. Default: start a throwaway server when PostgreSQL 15 is installed.")]
-    public string? Postgres { get; init; }
-
-    [CommandOption("--no-postgres")]
-    [Description("Measure SQLite only.")]
-    public bool NoPostgres { get; init; }
 
     public int EffectiveSmallCases => SmallCases ?? Math.Min(100_000, Cases / 10);
 

@@ -128,7 +128,7 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
     {
         problem = "";
         to = default;
-        from = new DateOnly(DateTime.UtcNow.Year + 1, 1, 1);
+        from = new DateOnly(TimeProvider.System.GetUtcNow().Year + 1, 1, 1);
         if (settings.From is not null && !DateOnly.TryParseExact(settings.From, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
         {
             problem = $"--from '{settings.From}' is not a date written yyyy-MM-dd.";
