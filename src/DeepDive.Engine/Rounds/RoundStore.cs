@@ -154,30 +154,6 @@ public sealed class RoundStore(Database database)
         return (query.Eligible, query.Parameters);
     }
 
-    /// <summary>
-    /// Streams a population filter's cases as at a time in reference order, leaving out cases audited in the twelve
-    /// months before it, each with the value of <paramref name="stratifyBy"/> (empty when null).
-    /// </summary>
-    public IAsyncEnumerable<Member> PopulationAsync(
-        string partnershipId, PopulationFilter filter, DateTime asAtUtc, string? stratifyBy, CancellationToken cancellationToken) =>
-        EligibleAsync(partnershipId, FilterOnly(filter), asAtUtc, stratifyBy, byFamily: false, cancellationToken);
-
-    /// <summary>How many cases of the population fall in each stratum (one stratum, "", when not stratified).</summary>
-    public async Task<IReadOnlyDictionary<string, int>> StratumSizesAsync(
-        string partnershipId, PopulationFilter filter, DateTime asAtUtc, string? stratifyBy, CancellationToken cancellationToken)
-    {
-        var query = new PopulationQuery(database.Dialect, partnershipId, filter, FilterOnly(filter).Exclusions, asAtUtc);
-        var column = StratumColumn(stratifyBy);
-        var sql = $"""
-            SELECT {column} AS Stratum, COUNT(*) AS Size FROM case_record c
-            WHERE {query.Eligible}
-            {(stratifyBy is null ? "" : $"GROUP BY {column}")}
-            """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Stratum, long Size)>(new CommandDefinition(sql, query.Parameters, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.Stratum, r => (int)r.Size, StringComparer.Ordinal);
-    }
-
     /// <summary>The column a stratified draw groups by; "" for every case when not stratified.</summary>
     public static string StratumColumn(string? stratifyBy) => stratifyBy switch
     {
@@ -188,20 +164,5 @@ public sealed class RoundStore(Database database)
         "school" => "COALESCE(c.school, '(no school)')",
         "age-band" => "COALESCE(c.age_band, '(no age band)')",
         _ => throw new ArgumentException($"A sample cannot be stratified by '{stratifyBy}': use agency, case-type, team, school or age-band."),
-    };
-
-    /// <summary>How many cases match the filter but were left out because they were audited in the last twelve months.</summary>
-    public async Task<int> RecentlyAuditedAsync(string partnershipId, PopulationFilter filter, DateTime asAtUtc, CancellationToken cancellationToken)
-    {
-        var census = await CensusAsync(partnershipId, FilterOnly(filter), asAtUtc, countFamilies: false, cancellationToken);
-        return census.Excluded.Where(e => e.Rule == PopulationQuery.AuditedLabel(12)).Sum(e => e.Count);
-    }
-
-    /// <summary>A cycle with only a filter and the default twelve-month audit exclusion, for the older calls above.</summary>
-    private static CycleDefinition FilterOnly(PopulationFilter filter) => new()
-    {
-        Id = "filter", Name = "filter", Theme = "filter", Schedule = new CycleSchedule { Months = [1] }, SampleSize = 1,
-        Population = filter,
-        Exclusions = new SampleExclusions { Siblings = false },
     };
 }
