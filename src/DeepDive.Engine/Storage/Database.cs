@@ -30,41 +30,34 @@ public sealed class Database
             return NoGate.Instance;
         }
 
-        var gate = WriteGates.GetOrAdd(ConnectionString, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Gate(gate);
+        return await WriteQueue().EnterAsync(cancellationToken);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SqliteWriteQueue> WriteQueues = new();
+
+    private SqliteWriteQueue WriteQueue() => WriteQueues.GetOrAdd(ConnectionString, _ => new SqliteWriteQueue(this));
 
     /// <summary>
-    /// Runs a short write in a transaction of its own and completes once it is committed. On SQLite the connection
-    /// is opened first and the turn to write taken after (<see cref="EnterWriteAsync"/>), so the turn is spent only
-    /// on writing. <paramref name="work"/> must use only the connection and transaction it is given.
+    /// Runs a short write in a transaction of its own and completes once it is committed. On SQLite the writes take
+    /// turns through the file's <see cref="SqliteWriteQueue"/>, where whoever finds the turn free runs the waiting
+    /// writes back to back, each still committed on its own. <paramref name="work"/> must use only the connection and
+    /// transaction it is given, and must not write through this database itself.
     /// (Group commit, several queued writes sharing one transaction, was measured with <c>deepdive bench workflows</c>
     /// and was slower on two cores: the hand-over to a committing task cost more than the commits it saved.)
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var gate = await EnterWriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        if (Dialect.Kind == DatabaseKind.Sqlite)
+        {
+            return await WriteQueue().WriteAsync(work, cancellationToken);
+        }
+
+        // Server databases take concurrent writers.
+        return await InTransactionAsync((connection, transaction) => work(connection, transaction, cancellationToken), cancellationToken);
     }
 
     public Task WriteAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken) =>
         WriteAsync<bool>(async (c, t, ct) => { await work(c, t, ct); return true; }, cancellationToken);
-
-    private sealed class Gate(SemaphoreSlim gate) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            gate.Release();
-            return ValueTask.CompletedTask;
-        }
-    }
 
     private sealed class NoGate : IAsyncDisposable
     {

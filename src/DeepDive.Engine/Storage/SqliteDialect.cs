@@ -25,9 +25,10 @@ public sealed class SqliteDialect : ISqlDialect
             return;
         }
 
-        // WAL lets readers work beside the one writer; NORMAL sync is crash-safe for the process in WAL mode.
+        // WAL lets readers work beside the one writer; NORMAL sync is crash-safe for the process in WAL mode. The write
+        // queue checkpoints beside the writers (SqliteWriteQueue); SQLite's own checkpoint, inside a commit, is the safety net.
         await connection.ExecuteAsync(new CommandDefinition(
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;", cancellationToken: cancellationToken));
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=4000;", cancellationToken: cancellationToken));
         if (handle is not null)
         {
             Prepared.AddOrUpdate(handle, handle);

@@ -33,10 +33,10 @@ public sealed class WorkflowStarter(
     }
 
     public DomainWrite Insert(WorkflowInstance instance) =>
-        (connection, transaction, ct) => Provider.InsertWorkflowAsync(instance, connection, transaction, ct);
+        (connection, transaction, ct) => Provider.InsertWorkflow(instance)(connection, transaction, ct);
 
     public DomainWrite Publish(Event evt) =>
-        (connection, transaction, ct) => Provider.InsertEventAsync(evt, connection, transaction, ct);
+        (connection, transaction, ct) => Provider.InsertEvent(evt)(connection, transaction, ct);
 
     public Func<Task> QueueWorkflow(string id) => () => queue.QueueWork(id, QueueType.Workflow);
 

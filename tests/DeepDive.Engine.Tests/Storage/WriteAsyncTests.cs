@@ -68,4 +68,49 @@ public sealed class WriteAsyncTests
         await using var check = await database.OpenAsync(CancellationToken.None);
         (await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item")).Should().Be(0);
     }
+
+    [Fact]
+    public async Task Writes_queued_while_another_holds_the_turn_run_once_it_is_given_back()
+    {
+        using var sqlite = SqliteDatabase.Create();
+        var database = sqlite.Database;
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY)");
+        }
+
+        var turn = await database.EnterWriteAsync(CancellationToken.None);
+        var writes = Enumerable.Range(0, 50).Select(i => Task.Run(() => database.WriteAsync((c, t, ct) =>
+            c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id) VALUES (@Id)", new { Id = i }, t, cancellationToken: ct)), CancellationToken.None))).ToList();
+        await Task.Delay(200);
+        writes.Should().OnlyContain(w => !w.IsCompleted, "no write may run while another holds the turn");
+
+        await turn.DisposeAsync();
+        await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30));
+        await using var check = await database.OpenAsync(CancellationToken.None);
+        (await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item")).Should().Be(50);
+    }
+
+    [Fact]
+    public async Task The_log_is_copied_into_the_database_file_beside_the_writers()
+    {
+        using var sqlite = SqliteDatabase.Create();
+        var database = sqlite.Database;
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, note TEXT NOT NULL)");
+        }
+
+        // 1,000 rows of 3 KB: about 3 MB reaches the log, well under the 4,000 pages at which SQLite would checkpoint
+        // inside a commit, so only the checkpoints run beside the writers can bring the rows into the database file.
+        var note = new string('x', 3000);
+        for (var i = 0; i < 1000; i++)
+        {
+            await database.WriteAsync((c, t, ct) => c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id, note) VALUES (@Id, @Note)", new { Id = i, Note = note }, t, cancellationToken: ct)), CancellationToken.None);
+        }
+
+        await Poller.UntilAsync(() => Task.FromResult(new FileInfo(sqlite.Path).Length), size => size > 2_000_000, "the rows in the database file");
+        await using var check = await database.OpenAsync(CancellationToken.None);
+        (await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item")).Should().Be(1000);
+    }
 }

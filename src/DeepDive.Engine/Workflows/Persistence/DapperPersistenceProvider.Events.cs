@@ -18,19 +18,22 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateEvent(Event newEvent, CancellationToken cancellationToken = default)
     {
-        await database.WriteAsync((connection, transaction, ct) => InsertEventAsync(newEvent, connection, transaction, ct), cancellationToken);
+        await database.WriteAsync(InsertEvent(newEvent), cancellationToken);
         return newEvent.Id;
     }
 
-    /// <summary>Stores an event inside a caller's transaction, so it is published together with the rows that caused it.</summary>
-    public async Task InsertEventAsync(Event newEvent, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// The insert of an event, to run inside a caller's transaction so it is published together with the rows that
+    /// caused it. Its data is serialised here, before the write waits for its turn.
+    /// </summary>
+    public Func<DbConnection, DbTransaction?, CancellationToken, Task> InsertEvent(Event newEvent)
     {
         if (string.IsNullOrEmpty(newEvent.Id))
         {
             newEvent.Id = Guid.NewGuid().ToString("N");
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Events.Insert, new
+        var row = new
         {
             newEvent.Id,
             newEvent.EventName,
@@ -38,7 +41,9 @@ public sealed partial class DapperPersistenceProvider
             DataJson = json.Write(newEvent.EventData),
             EventTime = Ticks(newEvent.EventTime),
             IsProcessed = newEvent.IsProcessed ? 1 : 0,
-        }, transaction, cancellationToken: cancellationToken));
+        };
+        return (connection, transaction, cancellationToken) =>
+            connection.ExecuteAsync(new CommandDefinition(ProviderSql.Events.Insert, row, transaction, cancellationToken: cancellationToken));
     }
 
     public async Task<Event> GetEvent(string id, CancellationToken cancellationToken = default)

@@ -28,19 +28,22 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {
-        await database.WriteAsync((connection, transaction, ct) => InsertWorkflowAsync(workflow, connection, transaction, ct), cancellationToken);
+        await database.WriteAsync(InsertWorkflow(workflow), cancellationToken);
         return workflow.Id;
     }
 
-    /// <summary>Stores a new instance inside a caller's transaction, so it is created together with the domain rows that need it.</summary>
-    public async Task InsertWorkflowAsync(WorkflowInstance workflow, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// The insert of a new instance, to run inside a caller's transaction so it is created together with the domain rows
+    /// that need it. The instance is serialised here, before the write waits for its turn.
+    /// </summary>
+    public Func<DbConnection, DbTransaction, CancellationToken, Task> InsertWorkflow(WorkflowInstance workflow)
     {
         if (string.IsNullOrEmpty(workflow.Id))
         {
             workflow.Id = Guid.NewGuid().ToString("N");
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Insert, new
+        var row = new
         {
             workflow.Id,
             PartnershipId = (workflow.Data as ITenantData)?.PartnershipId,
@@ -53,8 +56,17 @@ public sealed partial class DapperPersistenceProvider
             DataJson = json.Write(workflow.Data),
             CreateTime = Ticks(workflow.CreateTime),
             CompleteTime = workflow.CompleteTime is { } c ? Ticks(c) : (long?)null,
-        }, transaction, cancellationToken: cancellationToken));
-        await WritePointersAsync(workflow, connection, transaction, cancellationToken);
+        };
+        var pointers = ChangedPointers(workflow, onlyChanged: false);
+        return async (connection, transaction, cancellationToken) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Insert, row, transaction, cancellationToken: cancellationToken));
+            await UpsertPointersAsync(workflow.Id, pointers, connection, transaction, cancellationToken);
+            foreach (var (pointer, document) in pointers)
+            {
+                snapshots.Remember(pointer, document);
+            }
+        };
     }
 
     public Task PersistWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default) =>
@@ -107,16 +119,6 @@ public sealed partial class DapperPersistenceProvider
         foreach (var action in afterCommit)
         {
             await action();
-        }
-    }
-
-    private async Task WritePointersAsync(WorkflowInstance workflow, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        var all = ChangedPointers(workflow, onlyChanged: false);
-        await UpsertPointersAsync(workflow.Id, all, connection, transaction, cancellationToken);
-        foreach (var (pointer, document) in all)
-        {
-            snapshots.Remember(pointer, document);
         }
     }
 

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+
+namespace DeepDive.Engine.Storage;
+
+/// <summary>
+/// The turn to write one SQLite file. Writes queue here, and whichever caller finds the turn free runs the queued writes
+/// one after another, each in its own transaction, on one connection. SQLite takes one writer at a time; when writers
+/// queued for an async gate instead, every hand-over waited for the next writer's continuation to come up in the thread
+/// pool while the turn sat idle. Here the turn passes without a hand-over while writes are waiting, and each write still
+/// commits on its own, so a failing write never takes another with it. Callers resume on the thread pool, never inside
+/// another caller's turn. (A writer thread of its own was measured with <c>deepdive bench workflows</c> and was slower:
+/// on two cores it waited for the scheduler behind the pool's threads.)
+/// </summary>
+internal sealed class SqliteWriteQueue(Database database)
+{
+    /// <summary>Writes one caller runs for others before it hands the queue to the thread pool and goes back to its own work.</summary>
+    private const int WritesPerTurn = 32;
+
+    /// <summary>Commits between checkpoints run beside the writers (a few pages each, so about SQLite's own 1,000-page interval).</summary>
+    private const int CommitsPerCheckpoint = 300;
+
+    private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly ConcurrentQueue<IWrite> queue = new();
+    private int commitsSinceCheckpoint;
+    private int checkpointing;
+
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var write = new Write<T>(work, cancellationToken);
+        queue.Enqueue(write);
+        await RunQueuedIfFreeAsync();
+        return await write.Completion;
+    }
+
+    /// <summary>Waits for the turn for work of the caller's own (<see cref="Database.EnterWriteAsync"/>); queued writes run once it is given back.</summary>
+    public async ValueTask<IAsyncDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await turn.WaitAsync(cancellationToken);
+        return new Turn(this);
+    }
+
+    private async Task RunQueuedIfFreeAsync()
+    {
+        // Checked again after each release: a write queued while the turn was being given back is not left waiting.
+        while (!queue.IsEmpty && turn.Wait(0))
+        {
+            bool more;
+            try
+            {
+                more = await RunQueuedAsync();
+            }
+            finally
+            {
+                turn.Release();
+            }
+
+            if (more)
+            {
+                _ = Task.Run(RunQueuedIfFreeAsync);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Runs queued writes until the queue is empty or this caller has done its share; true if writes remain.</summary>
+    private async Task<bool> RunQueuedAsync()
+    {
+        DbConnection? connection = null;
+        try
+        {
+            for (var done = 0; done < WritesPerTurn; done++)
+            {
+                if (!queue.TryDequeue(out var write))
+                {
+                    return false;
+                }
+
+                connection = await RunAsync(write, connection);
+            }
+
+            return !queue.IsEmpty;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Runs one write in its own transaction; returns the connection to use next (null if this one broke).</summary>
+    private async Task<DbConnection?> RunAsync(IWrite write, DbConnection? connection)
+    {
+        if (write.CancellationToken.IsCancellationRequested)
+        {
+            write.Fail(new OperationCanceledException(write.CancellationToken));
+            return connection;
+        }
+
+        try
+        {
+            connection ??= await database.OpenAsync(write.CancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(write.CancellationToken);
+            await write.RunAsync(connection, transaction);
+            await transaction.CommitAsync(write.CancellationToken);
+            write.Complete();
+            CheckpointNowAndThen();
+            return connection;
+        }
+        catch (Exception e)
+        {
+            write.Fail(e);
+            if (connection is not null && connection.State != System.Data.ConnectionState.Open)
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+
+            return connection;
+        }
+    }
+
+    /// <summary>
+    /// Copies the log into the database file on a connection of its own, outside the turn, so writers do not wait for
+    /// the copying and its disk flushes; SQLite would otherwise do it all inside the commit that crossed its threshold. A
+    /// passive checkpoint never blocks a writer or a reader. While writes keep coming it never quite catches up, so the
+    /// log only starts again from its beginning when SQLite's own checkpoint, at a higher threshold
+    /// (<see cref="SqliteDialect"/>), finds little left to copy.
+    /// </summary>
+    private void CheckpointNowAndThen()
+    {
+        if (++commitsSinceCheckpoint < CommitsPerCheckpoint || Interlocked.CompareExchange(ref checkpointing, 1, 0) != 0)
+        {
+            return;
+        }
+
+        commitsSinceCheckpoint = 0;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var connection = await database.OpenAsync(CancellationToken.None);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The file may be gone (a scratch database deleted) or busy; the next checkpoint, or SQLite's own, copies the log.
+            }
+            finally
+            {
+                Volatile.Write(ref checkpointing, 0);
+            }
+        });
+    }
+
+    private sealed class Turn(SqliteWriteQueue owner) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            owner.turn.Release();
+            await owner.RunQueuedIfFreeAsync();
+        }
+    }
+
+    private interface IWrite
+    {
+        CancellationToken CancellationToken { get; }
+
+        Task RunAsync(DbConnection connection, DbTransaction transaction);
+
+        void Complete();
+
+        void Fail(Exception e);
+    }
+
+    private sealed class Write<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) : IWrite
+    {
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T result = default!;
+
+        public Task<T> Completion => completion.Task;
+
+        public CancellationToken CancellationToken => cancellationToken;
+
+        public async Task RunAsync(DbConnection connection, DbTransaction transaction) => result = await work(connection, transaction, cancellationToken);
+
+        public void Complete() => completion.TrySetResult(result);
+
+        public void Fail(Exception e)
+        {
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                completion.TrySetCanceled(cancellationToken);
+            }
+            else
+            {
+                completion.TrySetException(e);
+            }
+        }
+    }
+}
