@@ -47,6 +47,19 @@ public sealed class RoundStore(Database database)
         public int ExcludedBy { get; set; } = -1;
     }
 
+    /// <summary>The order a population is streamed in.</summary>
+    public enum ReadOrder
+    {
+        /// <summary>Whatever order the database finds the cases in: for draws whose list and population hash do not depend on it.</summary>
+        None,
+
+        /// <summary>By reference, by code point (the same on every database).</summary>
+        Reference,
+
+        /// <summary>First the cases without a family by reference, then the others by family and reference, so that siblings arrive side by side.</summary>
+        Family,
+    }
+
     /// <summary>How many cases a cycle's filter matches, how many each exclusion leaves out, and how many are left.</summary>
     public sealed record Census(int Matched, IReadOnlyList<Exclusion> Excluded, int Eligible, int EligibleInFamilies, int Families)
     {
@@ -78,29 +91,27 @@ public sealed class RoundStore(Database database)
     }
 
     /// <summary>
-    /// Streams a cycle's eligible population (filter, less every exclusion) as at a time. In reference order (by code
-    /// point, the same on every database); or, when <paramref name="byFamily"/>, first the cases without a family in
-    /// reference order and then the others by family and reference, so that siblings arrive side by side. Nothing but
-    /// the current row is held in memory.
+    /// Streams a cycle's eligible population (filter, less every exclusion) as at a time, in the order asked for. Nothing
+    /// but the current row is held in memory.
     /// </summary>
     public IAsyncEnumerable<Member> EligibleAsync(
-        string partnershipId, CycleDefinition cycle, DateTime asAtUtc, string? stratifyBy, bool byFamily, CancellationToken cancellationToken)
+        string partnershipId, CycleDefinition cycle, DateTime asAtUtc, string? stratifyBy, ReadOrder order, CancellationToken cancellationToken)
     {
         var query = new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc);
-        return ReadAsync(query, query.Eligible, excludedBy: null, stratifyBy, byFamily, cancellationToken);
+        return ReadAsync(query, query.Eligible, excludedBy: null, stratifyBy, order, cancellationToken);
     }
 
     /// <summary>
-    /// Streams every case a cycle's filter matches as at a time, in the order of <see cref="EligibleAsync"/>, each with
+    /// Streams every case a cycle's filter matches as at a time, in the order asked for, each with
     /// <see cref="Member.ExcludedBy"/>: the index in <see cref="ExclusionLabels"/> of the first exclusion that leaves it
-    /// out, or -1. The eligible cases among them are exactly those of <see cref="EligibleAsync"/>, in the same order, so
-    /// a draw can count the census while it streams and read the register once.
+    /// out, or -1. The eligible cases among them are exactly those of <see cref="EligibleAsync"/>, so a draw can count
+    /// the census while it streams and read the register once.
     /// </summary>
     public IAsyncEnumerable<Member> MatchedAsync(
-        string partnershipId, CycleDefinition cycle, DateTime asAtUtc, string? stratifyBy, bool byFamily, CancellationToken cancellationToken)
+        string partnershipId, CycleDefinition cycle, DateTime asAtUtc, string? stratifyBy, ReadOrder order, CancellationToken cancellationToken)
     {
         var query = new PopulationQuery(database.Dialect, partnershipId, cycle.Population, cycle.Exclusions, asAtUtc);
-        return ReadAsync(query, query.Matched, query.ExcludedBy, stratifyBy, byFamily, cancellationToken);
+        return ReadAsync(query, query.Matched, query.ExcludedBy, stratifyBy, order, cancellationToken);
     }
 
     /// <summary>The labels of a cycle's exclusions, in the order they are applied (the indexes of <see cref="Member.ExcludedBy"/>).</summary>
@@ -117,17 +128,22 @@ public sealed class RoundStore(Database database)
     }
 
     private async IAsyncEnumerable<Member> ReadAsync(
-        PopulationQuery query, string where, string? excludedBy, string? stratifyBy, bool byFamily,
+        PopulationQuery query, string where, string? excludedBy, string? stratifyBy, ReadOrder order,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var order = byFamily
-            ? $"CASE WHEN c.family_ref IS NULL THEN 0 ELSE 1 END, {database.Dialect.Ordinal("c.family_ref")}, {database.Dialect.Ordinal("c.case_ref")}"
-            : database.Dialect.Ordinal("c.case_ref");
+        var orderBy = order switch
+        {
+            ReadOrder.None => "",
+            ReadOrder.Reference => "ORDER BY " + database.Dialect.Ordinal("c.case_ref"),
+            ReadOrder.Family => "ORDER BY CASE WHEN c.family_ref IS NULL THEN 0 ELSE 1 END, "
+                + $"{database.Dialect.Ordinal("c.family_ref")}, {database.Dialect.Ordinal("c.case_ref")}",
+            _ => throw new ArgumentOutOfRangeException(nameof(order), order, null),
+        };
         var sql = $"""
             SELECT c.case_ref AS CaseRef, {StratumColumn(stratifyBy)} AS Stratum, c.family_ref AS FamilyRef, {excludedBy ?? "-1"} AS ExcludedBy
             FROM case_record c
             WHERE {where}
-            ORDER BY {order}
+            {orderBy}
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         // A plain reader rather than Dapper's row mapping: this loop runs once for every case of the register.

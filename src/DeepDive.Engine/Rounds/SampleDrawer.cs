@@ -9,6 +9,12 @@ namespace DeepDive.Engine.Rounds;
 /// the round: streams the cases its filter matches once, counting each exclusion as they pass and leaving out all but
 /// one case of each family (a systematic draw counts in the database first, since its interval needs the size). Memory
 /// does not grow with the register. Reads only: the caller stores the result, so a draw that fails leaves nothing.
+/// <para>
+/// Simple and stratified draws, and their order-independent population hash (<see cref="PopulationHasher.Latest"/>),
+/// give the same result in any order, so they read the register in whatever order the database finds it. Order is
+/// asked for only where it is part of the method: a systematic draw takes every k-th case in reference order, and the
+/// one-per-family rule needs siblings side by side (when any eligible case has a family).
+/// </para>
 /// </summary>
 public sealed class SampleDrawer(RoundStore rounds)
 {
@@ -53,8 +59,9 @@ public sealed class SampleDrawer(RoundStore rounds)
                 throw TooLarge(cycle, byFamily ? census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, census.Eligible - eligible)] } : census, eligible, when);
             }
 
-            var sampler = new SystematicSampler(round.Seed, eligible, cycle.SampleSize, cycle.ReserveSize);
-            var members = rounds.EligibleAsync(round.PartnershipId, cycle, asAt, stratifyBy, byFamily, cancellationToken);
+            var sampler = new SystematicSampler(round.Seed, eligible, cycle.SampleSize, cycle.ReserveSize, PopulationHasher.Latest);
+            var members = rounds.EligibleAsync(
+                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.Reference, cancellationToken);
             await foreach (var m in OnePerFamilyAsync(members, byFamily, families, settled))
             {
                 // The family order: cases without a family by reference, then families by reference.
@@ -66,17 +73,21 @@ public sealed class SampleDrawer(RoundStore rounds)
         else
         {
             // One read of the register: the census is counted while the matched cases stream by, and the eligible ones
-            // go on to the sampler. Only the order has to be known first: whether any eligible case has a family.
+            // go on to the sampler. In no order, unless siblings have to arrive side by side: whether any eligible case has
+            // a family is asked first.
             byFamily = cycle.Exclusions.Siblings && await rounds.AnyEligibleInFamilyAsync(round.PartnershipId, cycle, asAt, cancellationToken);
             var tally = new CensusTally(rounds.ExclusionLabels(round.PartnershipId, cycle, asAt));
             var stratified = design.Method == SampleDesign.Stratified
                 ? StratifiedSampler.Counting(round.Seed, cycle.SampleSize,
                     design.Allocation == "minimum" ? StratumAllocation.MinimumPerStratum(design.Minimum) : StratumAllocation.Proportional,
-                    cycle.ReserveSize, CaseRank.Latest)
+                    cycle.ReserveSize, CaseRank.Latest, PopulationHasher.Latest)
                 : null;
-            var simple = stratified is null ? new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest) : null;
+            var simple = stratified is null
+                ? new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest, PopulationHasher.Latest)
+                : null;
             var offered = 0;
-            var matched = rounds.MatchedAsync(round.PartnershipId, cycle, asAt, stratifyBy, byFamily, cancellationToken);
+            var matched = rounds.MatchedAsync(
+                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.None, cancellationToken);
             await foreach (var m in OnePerFamilyAsync(tally.EligibleAsync(matched), byFamily, families, settled))
             {
                 if (stratified is not null)
