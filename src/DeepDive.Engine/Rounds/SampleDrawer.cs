@@ -42,7 +42,6 @@ public sealed class SampleDrawer(RoundStore rounds)
         var stratifyBy = design.Method == SampleDesign.Stratified ? design.StratifyBy : null;
         var when = asAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var families = new OnePerFamily<RoundStore.Member>(round.Seed, m => m.CaseRef, CaseRank.Latest);
-        var settled = new List<RoundStore.Member>(2);
         RoundStore.Census census;
         bool byFamily;
         SampleDraw draw;
@@ -60,14 +59,13 @@ public sealed class SampleDrawer(RoundStore rounds)
             }
 
             var sampler = new SystematicSampler(round.Seed, eligible, cycle.SampleSize, cycle.ReserveSize, PopulationHasher.Latest);
-            var members = rounds.EligibleAsync(
-                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.Reference, cancellationToken);
-            await foreach (var m in OnePerFamilyAsync(members, byFamily, families, settled))
-            {
-                // The family order: cases without a family by reference, then families by reference.
-                sampler.Offer(m.CaseRef, byFamily ? (m.FamilyRef is null ? "0" + m.CaseRef : "1" + m.FamilyRef) : m.CaseRef);
-            }
-
+            // The family order: cases without a family by reference, then families by reference.
+            var settle = new FamilyFilter(byFamily, families,
+                m => sampler.Offer(m.CaseRef, byFamily ? (m.FamilyRef is null ? "0" + m.CaseRef : "1" + m.FamilyRef) : m.CaseRef));
+            await rounds.ForEachEligibleAsync(
+                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.Reference, settle.Add,
+                cancellationToken);
+            settle.Finish();
             draw = sampler.Finish();
         }
         else
@@ -86,9 +84,7 @@ public sealed class SampleDrawer(RoundStore rounds)
                 ? new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest, PopulationHasher.Latest)
                 : null;
             var offered = 0;
-            var matched = rounds.MatchedAsync(
-                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.None, cancellationToken);
-            await foreach (var m in OnePerFamilyAsync(tally.EligibleAsync(matched), byFamily, families, settled))
+            var settle = new FamilyFilter(byFamily, families, m =>
             {
                 if (stratified is not null)
                 {
@@ -100,7 +96,18 @@ public sealed class SampleDrawer(RoundStore rounds)
                 }
 
                 offered++;
-            }
+            });
+            await rounds.ForEachMatchedAsync(
+                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.None,
+                m =>
+                {
+                    if (tally.Admit(m))
+                    {
+                        settle.Add(m);
+                    }
+                },
+                cancellationToken);
+            settle.Finish();
 
             census = tally.Census;
             CheckNotEmpty(cycle, census, when);
@@ -208,33 +215,38 @@ public sealed class SampleDrawer(RoundStore rounds)
 
     private static string Cases(int n) => n == 1 ? "case" : "cases";
 
-    /// <summary>The eligible cases with all but one case of each family left out (the family's best-ranked for the seed).</summary>
-    private static async IAsyncEnumerable<RoundStore.Member> OnePerFamilyAsync(
-        IAsyncEnumerable<RoundStore.Member> members, bool byFamily, OnePerFamily<RoundStore.Member> families, List<RoundStore.Member> settled)
+    /// <summary>Passes each eligible case on, or, by family, all but the family's best-ranked case for the seed.</summary>
+    private sealed class FamilyFilter(bool byFamily, OnePerFamily<RoundStore.Member> families, Action<RoundStore.Member> offer)
     {
-        await foreach (var m in members)
+        private readonly List<RoundStore.Member> settled = new(2);
+
+        public void Add(RoundStore.Member m)
         {
             if (!byFamily)
             {
-                yield return m;
-                continue;
+                offer(m);
+                return;
             }
 
             families.Offer(m, m.FamilyRef, settled);
+            PassOn();
+        }
+
+        /// <summary>Passes on the last family's case, at the end of the population.</summary>
+        public void Finish()
+        {
+            families.Finish(settled);
+            PassOn();
+        }
+
+        private void PassOn()
+        {
             foreach (var s in settled)
             {
-                yield return s;
+                offer(s);
             }
 
             settled.Clear();
         }
-
-        families.Finish(settled);
-        foreach (var s in settled)
-        {
-            yield return s;
-        }
-
-        settled.Clear();
     }
 }

@@ -86,10 +86,7 @@ public sealed class SampleDrawerTests(PostgresServer postgres)
             population = await SeedAsync(sqlite.Database, reversed);
             var store = new RoundStore(sqlite.Database);
             var read = new List<string>();
-            await foreach (var m in store.MatchedAsync("p", round.Cycle, AsAt, design.StratifyBy, RoundStore.ReadOrder.None, CancellationToken.None))
-            {
-                read.Add(m.CaseRef);
-            }
+            await store.ForEachMatchedAsync("p", round.Cycle, AsAt, design.StratifyBy, RoundStore.ReadOrder.None, m => read.Add(m.CaseRef), CancellationToken.None);
 
             readOrders.Add(read);
             draws.Add(await new SampleDrawer(store).DrawAsync(round, CancellationToken.None));

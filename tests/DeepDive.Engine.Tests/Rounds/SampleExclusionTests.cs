@@ -130,10 +130,7 @@ public sealed class SampleExclusionTests(PostgresServer postgres)
         {
             var cycle = SamplingRegister.Cycle() with { Population = filter, Exclusions = noExclusions };
             var found = new List<string>();
-            await foreach (var m in store.EligibleAsync("p", cycle, SamplingRegister.AsAt, null, RoundStore.ReadOrder.Reference, CancellationToken.None))
-            {
-                found.Add(m.CaseRef);
-            }
+            await store.ForEachEligibleAsync("p", cycle, SamplingRegister.AsAt, null, RoundStore.ReadOrder.Reference, m => found.Add(m.CaseRef), CancellationToken.None);
 
             return found;
         }
