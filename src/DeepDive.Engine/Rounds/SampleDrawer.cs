@@ -215,7 +215,7 @@ public sealed class SampleDrawer(RoundStore rounds)
 
     private static string Cases(int n) => n == 1 ? "case" : "cases";
 
-    /// <summary>Passes each eligible case on, or, by family, all but the family's best-ranked case for the seed.</summary>
+    /// <summary>Passes each eligible case on; by family, only each family's best-ranked case for the seed (and every case without a family).</summary>
     private sealed class FamilyFilter(bool byFamily, OnePerFamily<RoundStore.Member> families, Action<RoundStore.Member> offer)
     {
         private readonly List<RoundStore.Member> settled = new(2);
