@@ -26,7 +26,7 @@ public sealed class BenchSamplingCommandTests : IDisposable
         full.GetProperty("database").GetString().Should().Be("SQLite");
         full.GetProperty("drawn").GetInt32().Should().Be(150);
         full.GetProperty("eligible").GetInt32().Should().BeGreaterThan(150);
-        full.GetProperty("algorithm").GetString().Should().Be("stratified-v2/proportional");
+        full.GetProperty("algorithm").GetString().Should().Be("stratified-v2/proportional+population-hash-v2");
         foreach (var figure in new[] { "floorSeconds", "orderedFloorSeconds", "drawSeconds", "naiveSeconds", "drawToFloor", "naiveToDraw" })
         {
             full.GetProperty(figure).GetDouble().Should().BePositive(figure);

@@ -7,9 +7,10 @@ namespace DeepDive.Domain.Sampling;
 /// <summary>
 /// Simple random sampling without replacement that anyone can repeat: each case gets a rank from the seed
 /// and the case reference (<see cref="CaseRank"/>: SHA-256 in version 1, SipHash-2-4 in version 2) and the
-/// lowest ranks are drawn. The rank depends only on the seed and
+/// lowest ranks are drawn, equal ranks going to the ordinal-first reference. The rank depends only on the seed and
 /// the reference, never on row order or a database's random function, so the same population and seed
-/// give the same list on every database. One pass, memory bounded by the sample size.
+/// give the same list on every database and in whatever order the cases are offered. One pass, memory bounded by the
+/// sample size. The population hash is version 1 (which needs the cases in reference order) unless another is given.
 /// </summary>
 public sealed class SeededSampler
 {
@@ -20,11 +21,14 @@ public sealed class SeededSampler
     private readonly RankVersion rankVersion;
     private readonly int take;
     private readonly PriorityQueue<string, (ulong Rank, string Ref)> kept;
-    private readonly PopulationHasher populationHash = new();
+    private readonly PopulationHasher populationHash;
     private int count;
 
     /// <param name="rankVersion">Version 1 unless given, so earlier callers repeat their draws; new draws pass <see cref="CaseRank.Latest"/>.</param>
-    public SeededSampler(long seed, int sampleSize, int reserveSize, RankVersion rankVersion = RankVersion.Sha256V1)
+    /// <param name="hashVersion">Version 1 unless given, likewise; new draws pass <see cref="PopulationHasher.Latest"/>.</param>
+    public SeededSampler(
+        long seed, int sampleSize, int reserveSize, RankVersion rankVersion = RankVersion.Sha256V1,
+        PopulationHashVersion hashVersion = PopulationHashVersion.OrderedSha256V1)
     {
         if (sampleSize <= 0)
         {
@@ -38,6 +42,7 @@ public sealed class SeededSampler
 
         this.seed = seed;
         this.rankVersion = rankVersion;
+        populationHash = PopulationHasher.Create(hashVersion);
         SampleSize = sampleSize;
         take = sampleSize + reserveSize;
         // A max-heap on rank: the worst kept case is at the top, ready to be pushed out.
@@ -50,7 +55,7 @@ public sealed class SeededSampler
 
     public int SampleSize { get; }
 
-    /// <summary>Offers one case of the population. Cases must be offered in case-reference order for the population hash to be repeatable.</summary>
+    /// <summary>Offers one case of the population. With a version 1 population hash, cases must be offered in reference order for the hash to be repeatable.</summary>
     public void Offer(string caseRef)
     {
         count++;
@@ -80,7 +85,8 @@ public sealed class SeededSampler
         ordered.Sort((a, b) => a.Rank != b.Rank ? a.Rank.CompareTo(b.Rank) : string.CompareOrdinal(a.Ref, b.Ref));
         var refs = ordered.Select(o => o.Ref).ToList();
         var hash = populationHash.Finish();
-        return new SampleDraw(rankVersion == RankVersion.Sha256V1 ? Algorithm : AlgorithmV2, seed, count, hash,
+        var algorithm = (rankVersion == RankVersion.Sha256V1 ? Algorithm : AlgorithmV2) + PopulationHasher.AlgorithmSuffix(populationHash.Version);
+        return new SampleDraw(algorithm, seed, count, hash,
             refs.Take(SampleSize).ToList(), refs.Skip(SampleSize).ToList());
     }
 

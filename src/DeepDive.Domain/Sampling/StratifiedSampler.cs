@@ -58,7 +58,8 @@ public sealed record StratifiedDraw(SampleDraw Draw, IReadOnlyList<StratumResult
 /// Stratified random sampling. The caller supplies each case's stratum key; the sample size n is shared
 /// between strata by a <see cref="StratumAllocation"/>, and within a stratum the cases with the lowest
 /// <see cref="CaseRank"/> for the seed are drawn — the same simple random rule as
-/// <see cref="SeededSampler"/>, so it does not depend on the order cases arrive in.
+/// <see cref="SeededSampler"/>, equal ranks going to the ordinal-first reference, so the draw does not depend on the
+/// order cases arrive in.
 /// <para>
 /// Two passes: the allocation, and so each stratum's heap capacity, needs every stratum's size before any
 /// case is ranked. The caller therefore counts first (for example a GROUP BY over the population after
@@ -69,9 +70,10 @@ public sealed record StratifiedDraw(SampleDraw Draw, IReadOnlyList<StratumResult
 /// <para>
 /// The result lists strata in ordinal key order; Selected is each stratum's picks in rank order, stratum
 /// after stratum, and Reserves likewise (up to <c>reservesPerStratum</c> per stratum, so a replacement can
-/// come from the same stratum). The population hash covers "reference TAB stratum LF" per case, so cases
-/// should be offered in reference order for it to be repeatable. The algorithm string is
-/// "stratified-v1/" plus the allocation name with version 1 ranks (SHA-256), "stratified-v2/" with version 2 (SipHash-2-4).
+/// come from the same stratum). The population hash covers "reference TAB stratum LF" per case; with a version 1 hash
+/// cases must be offered in reference order for it to be repeatable, a version 2 hash is the same in any order. The
+/// algorithm string is "stratified-v1/" plus the allocation name with version 1 ranks (SHA-256), "stratified-v2/" with
+/// version 2 (SipHash-2-4), followed by the hash's <see cref="PopulationHasher.AlgorithmSuffix"/>.
 /// </para>
 /// </summary>
 public sealed class StratifiedSampler
@@ -82,7 +84,7 @@ public sealed class StratifiedSampler
     private readonly long seed;
     private readonly RankVersion rankVersion;
     private readonly Dictionary<string, Stratum> strata;
-    private readonly PopulationHasher populationHash = new();
+    private readonly PopulationHasher populationHash;
     private readonly string algorithm;
     private readonly StratumAllocation allocation;
     private int reservesPerStratum;
@@ -92,9 +94,10 @@ public sealed class StratifiedSampler
     private readonly bool counting;
 
     /// <param name="rankVersion">Version 1 unless given, so earlier callers repeat their draws; new draws pass <see cref="CaseRank.Latest"/>.</param>
+    /// <param name="hashVersion">Version 1 unless given, likewise; new draws pass <see cref="PopulationHasher.Latest"/>.</param>
     public StratifiedSampler(
         long seed, IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation, int reservesPerStratum = 0,
-        RankVersion rankVersion = RankVersion.Sha256V1)
+        RankVersion rankVersion = RankVersion.Sha256V1, PopulationHashVersion hashVersion = PopulationHashVersion.OrderedSha256V1)
     {
         ArgumentNullException.ThrowIfNull(stratumSizes);
         ArgumentNullException.ThrowIfNull(allocation);
@@ -127,22 +130,24 @@ public sealed class StratifiedSampler
         this.rankVersion = rankVersion;
         this.allocation = allocation;
         this.reservesPerStratum = reservesPerStratum;
+        populationHash = PopulationHasher.Create(hashVersion);
         SampleSize = sampleSize;
-        algorithm = AlgorithmName(rankVersion, allocation);
+        algorithm = AlgorithmName(rankVersion, allocation, hashVersion);
         strata = stratumSizes.ToDictionary(
             kv => kv.Key,
             kv => new Stratum(kv.Value, allocated[kv.Key] + Math.Min(reservesPerStratum, kv.Value - allocated[kv.Key])),
             StringComparer.Ordinal);
     }
 
-    private StratifiedSampler(long seed, int sampleSize, StratumAllocation allocation, int reserveSize, RankVersion rankVersion)
+    private StratifiedSampler(long seed, int sampleSize, StratumAllocation allocation, int reserveSize, RankVersion rankVersion, PopulationHashVersion hashVersion)
     {
         this.seed = seed;
         this.rankVersion = rankVersion;
         this.allocation = allocation;
         this.reserveSize = reserveSize;
+        populationHash = PopulationHasher.Create(hashVersion);
         SampleSize = sampleSize;
-        algorithm = AlgorithmName(rankVersion, allocation);
+        algorithm = AlgorithmName(rankVersion, allocation, hashVersion);
         strata = new Dictionary<string, Stratum>(StringComparer.Ordinal);
         counting = true;
     }
@@ -156,8 +161,10 @@ public sealed class StratifiedSampler
     /// size plus reserves; <see cref="Finish"/> refuses a population smaller than the sample.
     /// </summary>
     /// <param name="rankVersion">Version 1 unless given, so earlier callers repeat their draws; new draws pass <see cref="CaseRank.Latest"/>.</param>
+    /// <param name="hashVersion">Version 1 unless given, likewise; new draws pass <see cref="PopulationHasher.Latest"/>.</param>
     public static StratifiedSampler Counting(
-        long seed, int sampleSize, StratumAllocation allocation, int reserveSize = 0, RankVersion rankVersion = RankVersion.Sha256V1)
+        long seed, int sampleSize, StratumAllocation allocation, int reserveSize = 0, RankVersion rankVersion = RankVersion.Sha256V1,
+        PopulationHashVersion hashVersion = PopulationHashVersion.OrderedSha256V1)
     {
         ArgumentNullException.ThrowIfNull(allocation);
         if (sampleSize < 1)
@@ -170,7 +177,7 @@ public sealed class StratifiedSampler
             throw new ArgumentOutOfRangeException(nameof(reserveSize), reserveSize, $"The reserve size cannot be negative; it was {reserveSize}.");
         }
 
-        return new StratifiedSampler(seed, sampleSize, allocation, reserveSize, rankVersion);
+        return new StratifiedSampler(seed, sampleSize, allocation, reserveSize, rankVersion, hashVersion);
     }
 
     public int SampleSize { get; }
@@ -241,9 +248,10 @@ public sealed class StratifiedSampler
         return new StratifiedDraw(new SampleDraw(algorithm, seed, (int)population, hash, selected, reserves), results);
     }
 
-    /// <summary>The algorithm string a stratified draw records: its version (from the rank version) and its allocation.</summary>
-    public static string AlgorithmName(RankVersion rankVersion, StratumAllocation allocation) =>
-        (rankVersion == RankVersion.Sha256V1 ? AlgorithmVersion : AlgorithmVersion2) + "/" + allocation.Name;
+    /// <summary>The algorithm string a stratified draw records: its version (from the rank version), its allocation and its population hash.</summary>
+    public static string AlgorithmName(
+        RankVersion rankVersion, StratumAllocation allocation, PopulationHashVersion hashVersion = PopulationHashVersion.OrderedSha256V1) =>
+        (rankVersion == RankVersion.Sha256V1 ? AlgorithmVersion : AlgorithmVersion2) + "/" + allocation.Name + PopulationHasher.AlgorithmSuffix(hashVersion);
 
     /// <summary>Shares n between strata; the result sums exactly to n and never exceeds a stratum's size.</summary>
     public static IReadOnlyDictionary<string, int> Allocate(IReadOnlyDictionary<string, int> stratumSizes, int sampleSize, StratumAllocation allocation)

@@ -13,7 +13,8 @@ namespace DeepDive.Domain.Sampling;
 /// </para>
 /// <para>
 /// N must be known up front (the constructor takes it). Cases are then offered one at a time in strictly
-/// increasing ordinal reference order; one pass, memory bounded by sample size plus reserve size.
+/// increasing ordinal reference order (the order is the method here, whatever the population hash's version); one
+/// pass, memory bounded by sample size plus reserve size.
 /// </para>
 /// </summary>
 public sealed class SystematicSampler
@@ -27,11 +28,13 @@ public sealed class SystematicSampler
     private readonly int populationCount;
     private readonly string?[] selected;
     private readonly string?[] reserves;
-    private readonly PopulationHasher populationHash = new();
+    private readonly PopulationHasher populationHash;
     private string? previous;
     private int position;
 
-    public SystematicSampler(long seed, int populationCount, int sampleSize, int reserveSize)
+    /// <param name="hashVersion">Version 1 unless given, so earlier callers repeat their draws; new draws pass <see cref="PopulationHasher.Latest"/>.</param>
+    public SystematicSampler(
+        long seed, int populationCount, int sampleSize, int reserveSize, PopulationHashVersion hashVersion = PopulationHashVersion.OrderedSha256V1)
     {
         if (sampleSize < 1)
         {
@@ -52,6 +55,7 @@ public sealed class SystematicSampler
 
         this.seed = seed;
         this.populationCount = populationCount;
+        populationHash = PopulationHasher.Create(hashVersion);
         SampleSize = sampleSize;
         Interval = populationCount / sampleSize;
         Start = StartFor(seed, Interval);
@@ -125,7 +129,7 @@ public sealed class SystematicSampler
         }
 
         var hash = populationHash.Finish();
-        return new SampleDraw(Algorithm, seed, populationCount, hash, selected.Select(s => s!).ToList(), reserves.Select(s => s!).ToList());
+        return new SampleDraw(Algorithm + PopulationHasher.AlgorithmSuffix(populationHash.Version), seed, populationCount, hash, selected.Select(s => s!).ToList(), reserves.Select(s => s!).ToList());
     }
 
     /// <summary>The random start for a seed: floor(h · k / 2^64) where h is the SHA-256 rank of (seed, label).</summary>

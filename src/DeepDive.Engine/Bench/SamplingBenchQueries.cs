@@ -20,7 +20,7 @@ internal sealed class SamplingBenchQueries(Database database, RoundRecord round)
     /// <summary>The physical floor: every eligible case's reference read once, in whatever order the database finds them; returns how many.</summary>
     public Task<int> FloorAsync(CancellationToken cancellationToken) => ReadReferencesAsync(ordered: false, cancellationToken);
 
-    /// <summary>The same references in reference order, as a hash over the sorted list must read them at least.</summary>
+    /// <summary>The same references in reference order, as a hash over the sorted list (population hash version 1) had to read them at least.</summary>
     public Task<int> OrderedFloorAsync(CancellationToken cancellationToken) => ReadReferencesAsync(ordered: true, cancellationToken);
 
     private async Task<int> ReadReferencesAsync(bool ordered, CancellationToken cancellationToken)

@@ -31,8 +31,8 @@ public sealed record SamplingBenchOptions
 /// <param name="Eligible">Cases in the population after the exclusion: what the floor reads and the draw ranks.</param>
 /// <param name="Excluded">Cases that match the filter but were audited in the last twelve months.</param>
 /// <param name="FloorSeconds">Median time to read the eligible cases' references once (same WHERE, no order, nothing else).</param>
-/// <param name="OrderedFloorSeconds">Median time to read the same references in reference order: the least a hash over the sorted list can read.</param>
-/// <param name="DrawSeconds">Median time of the production draw (<c>SampleDrawer.DrawAsync</c>: the ranked stream in reference order, strata counts, population hash, exclusion count).</param>
+/// <param name="OrderedFloorSeconds">Median time to read the same references in reference order: the least a hash over the sorted list (population hash version 1) could read.</param>
+/// <param name="DrawSeconds">Median time of the production draw (<c>SampleDrawer.DrawAsync</c>: the ranked stream in no order, strata counts, the order-independent population hash, exclusion count).</param>
 /// <param name="NaiveSeconds">Median time of <c>ORDER BY RANDOM() LIMIT k</c> with the same WHERE.</param>
 /// <param name="DrawToFloor">Median over the repeats of draw time / floor time in the same repeat.</param>
 /// <param name="DrawToOrderedFloor">Median over the repeats of draw time / ordered floor time in the same repeat.</param>

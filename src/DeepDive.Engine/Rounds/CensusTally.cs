@@ -1,9 +1,10 @@
 namespace DeepDive.Engine.Rounds;
 
 /// <summary>
-/// The census of a population counted while its matched cases stream by (<see cref="RoundStore.MatchedAsync"/>): each
-/// exclusion's count, and the eligible cases, which it passes on. The same figures as <see cref="RoundStore.CensusAsync"/>
-/// (without the number of families), without a second read of the register.
+/// The census of a population counted while its matched cases stream by (<see cref="RoundStore.ForEachMatchedAsync"/>): each
+/// exclusion's count, and the eligible cases, which it lets through. The same figures as <see cref="RoundStore.CensusAsync"/>
+/// (without the number of families, and without the cases in families when they were read in no order, which leaves
+/// families out), without a second read of the register.
 /// </summary>
 internal sealed class CensusTally(IReadOnlyList<string> labels)
 {
@@ -11,28 +12,25 @@ internal sealed class CensusTally(IReadOnlyList<string> labels)
     private int eligible;
     private int eligibleInFamilies;
 
-    /// <summary>The eligible cases of <paramref name="matched"/>; the rest are counted under the exclusion that left them out.</summary>
-    public async IAsyncEnumerable<RoundStore.Member> EligibleAsync(IAsyncEnumerable<RoundStore.Member> matched)
+    /// <summary>Counts one matched case: true when it is eligible, else it is counted under the exclusion that left it out.</summary>
+    public bool Admit(RoundStore.Member m)
     {
-        await foreach (var m in matched)
+        if (m.ExcludedBy >= 0)
         {
-            if (m.ExcludedBy >= 0)
-            {
-                excluded[m.ExcludedBy]++;
-                continue;
-            }
-
-            eligible++;
-            if (m.FamilyRef is not null)
-            {
-                eligibleInFamilies++;
-            }
-
-            yield return m;
+            excluded[m.ExcludedBy]++;
+            return false;
         }
+
+        eligible++;
+        if (m.FamilyRef is not null)
+        {
+            eligibleInFamilies++;
+        }
+
+        return true;
     }
 
-    /// <summary>The counts so far; complete once <see cref="EligibleAsync"/> has been read to the end.</summary>
+    /// <summary>The counts so far; complete once every matched case has been admitted.</summary>
     public RoundStore.Census Census => new(
         excluded.Sum() + eligible, labels.Select((label, i) => new Exclusion(label, excluded[i])).ToList(), eligible, eligibleInFamilies, 0);
 }

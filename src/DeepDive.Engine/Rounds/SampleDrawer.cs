@@ -9,6 +9,12 @@ namespace DeepDive.Engine.Rounds;
 /// the round: streams the cases its filter matches once, counting each exclusion as they pass and leaving out all but
 /// one case of each family (a systematic draw counts in the database first, since its interval needs the size). Memory
 /// does not grow with the register. Reads only: the caller stores the result, so a draw that fails leaves nothing.
+/// <para>
+/// Simple and stratified draws, and their order-independent population hash (<see cref="PopulationHasher.Latest"/>),
+/// give the same result in any order, so they read the register in whatever order the database finds it. Order is
+/// asked for only where it is part of the method: a systematic draw takes every k-th case in reference order, and the
+/// one-per-family rule needs siblings side by side (when any eligible case has a family).
+/// </para>
 /// </summary>
 public sealed class SampleDrawer(RoundStore rounds)
 {
@@ -36,7 +42,6 @@ public sealed class SampleDrawer(RoundStore rounds)
         var stratifyBy = design.Method == SampleDesign.Stratified ? design.StratifyBy : null;
         var when = asAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var families = new OnePerFamily<RoundStore.Member>(round.Seed, m => m.CaseRef, CaseRank.Latest);
-        var settled = new List<RoundStore.Member>(2);
         RoundStore.Census census;
         bool byFamily;
         SampleDraw draw;
@@ -53,31 +58,33 @@ public sealed class SampleDrawer(RoundStore rounds)
                 throw TooLarge(cycle, byFamily ? census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, census.Eligible - eligible)] } : census, eligible, when);
             }
 
-            var sampler = new SystematicSampler(round.Seed, eligible, cycle.SampleSize, cycle.ReserveSize);
-            var members = rounds.EligibleAsync(round.PartnershipId, cycle, asAt, stratifyBy, byFamily, cancellationToken);
-            await foreach (var m in OnePerFamilyAsync(members, byFamily, families, settled))
-            {
-                // The family order: cases without a family by reference, then families by reference.
-                sampler.Offer(m.CaseRef, byFamily ? (m.FamilyRef is null ? "0" + m.CaseRef : "1" + m.FamilyRef) : m.CaseRef);
-            }
-
+            var sampler = new SystematicSampler(round.Seed, eligible, cycle.SampleSize, cycle.ReserveSize, PopulationHasher.Latest);
+            // The family order: cases without a family by reference, then families by reference.
+            var settle = new FamilyFilter(byFamily, families,
+                m => sampler.Offer(m.CaseRef, byFamily ? (m.FamilyRef is null ? "0" + m.CaseRef : "1" + m.FamilyRef) : m.CaseRef));
+            await rounds.ForEachEligibleAsync(
+                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.Reference, settle.Add,
+                cancellationToken);
+            settle.Finish();
             draw = sampler.Finish();
         }
         else
         {
             // One read of the register: the census is counted while the matched cases stream by, and the eligible ones
-            // go on to the sampler. Only the order has to be known first: whether any eligible case has a family.
+            // go on to the sampler. In no order, unless siblings have to arrive side by side: whether any eligible case has
+            // a family is asked first.
             byFamily = cycle.Exclusions.Siblings && await rounds.AnyEligibleInFamilyAsync(round.PartnershipId, cycle, asAt, cancellationToken);
             var tally = new CensusTally(rounds.ExclusionLabels(round.PartnershipId, cycle, asAt));
             var stratified = design.Method == SampleDesign.Stratified
                 ? StratifiedSampler.Counting(round.Seed, cycle.SampleSize,
                     design.Allocation == "minimum" ? StratumAllocation.MinimumPerStratum(design.Minimum) : StratumAllocation.Proportional,
-                    cycle.ReserveSize, CaseRank.Latest)
+                    cycle.ReserveSize, CaseRank.Latest, PopulationHasher.Latest)
                 : null;
-            var simple = stratified is null ? new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest) : null;
+            var simple = stratified is null
+                ? new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest, PopulationHasher.Latest)
+                : null;
             var offered = 0;
-            var matched = rounds.MatchedAsync(round.PartnershipId, cycle, asAt, stratifyBy, byFamily, cancellationToken);
-            await foreach (var m in OnePerFamilyAsync(tally.EligibleAsync(matched), byFamily, families, settled))
+            var settle = new FamilyFilter(byFamily, families, m =>
             {
                 if (stratified is not null)
                 {
@@ -89,7 +96,18 @@ public sealed class SampleDrawer(RoundStore rounds)
                 }
 
                 offered++;
-            }
+            });
+            await rounds.ForEachMatchedAsync(
+                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.None,
+                m =>
+                {
+                    if (tally.Admit(m))
+                    {
+                        settle.Add(m);
+                    }
+                },
+                cancellationToken);
+            settle.Finish();
 
             census = tally.Census;
             CheckNotEmpty(cycle, census, when);
@@ -197,33 +215,38 @@ public sealed class SampleDrawer(RoundStore rounds)
 
     private static string Cases(int n) => n == 1 ? "case" : "cases";
 
-    /// <summary>The eligible cases with all but one case of each family left out (the family's best-ranked for the seed).</summary>
-    private static async IAsyncEnumerable<RoundStore.Member> OnePerFamilyAsync(
-        IAsyncEnumerable<RoundStore.Member> members, bool byFamily, OnePerFamily<RoundStore.Member> families, List<RoundStore.Member> settled)
+    /// <summary>Passes each eligible case on; by family, only each family's best-ranked case for the seed (and every case without a family).</summary>
+    private sealed class FamilyFilter(bool byFamily, OnePerFamily<RoundStore.Member> families, Action<RoundStore.Member> offer)
     {
-        await foreach (var m in members)
+        private readonly List<RoundStore.Member> settled = new(2);
+
+        public void Add(RoundStore.Member m)
         {
             if (!byFamily)
             {
-                yield return m;
-                continue;
+                offer(m);
+                return;
             }
 
             families.Offer(m, m.FamilyRef, settled);
+            PassOn();
+        }
+
+        /// <summary>Passes on the last family's case, at the end of the population.</summary>
+        public void Finish()
+        {
+            families.Finish(settled);
+            PassOn();
+        }
+
+        private void PassOn()
+        {
             foreach (var s in settled)
             {
-                yield return s;
+                offer(s);
             }
 
             settled.Clear();
         }
-
-        families.Finish(settled);
-        foreach (var s in settled)
-        {
-            yield return s;
-        }
-
-        settled.Clear();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DeepDive.Domain.Cycles;
+using DeepDive.Domain.Sampling;
 
 namespace DeepDive.Engine.Rounds;
 
@@ -26,7 +27,7 @@ internal static class SampleReportText
                 yield return ("Excluded", $"{e.Count} {Cases(e.Count)} {e.Rule}");
             }
 
-            yield return ("Population", $"{s.PopulationCount} {Cases(s.PopulationCount)} eligible, SHA-256 of their references {s.PopulationHash}");
+            yield return ("Population", $"{s.PopulationCount} {Cases(s.PopulationCount)} eligible, {HashOf(s)} {s.PopulationHash}");
             yield return ("Method", s.StratifyBy is null ? s.Method : $"{s.Method} by {s.StratifyBy}");
             yield return ("Algorithm and seed", $"{s.Algorithm}, seed {s.Seed}");
         }
@@ -143,6 +144,15 @@ internal static class SampleReportText
         }
 
         return csv.ToString();
+    }
+
+    /// <summary>What the stored hash is, by the version its algorithm string names, so an earlier round is checked with its own.</summary>
+    private static string HashOf(SamplingRecord s)
+    {
+        var lines = s.StratifyBy is null ? "references" : "references and strata";
+        return PopulationHasher.VersionOf(s.Algorithm) == PopulationHashVersion.OrderedSha256V1
+            ? $"SHA-256 of their {lines} in reference order (population hash version 1)"
+            : $"order-independent hash of their {lines} (population hash version 2)";
     }
 
     private static string HowItCameIn(SampleReport.Entry c) => c.Note ?? (c.Origin == SampleList.Drawn ? "drawn" : c.Origin);

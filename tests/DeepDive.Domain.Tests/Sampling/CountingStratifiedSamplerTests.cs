@@ -70,6 +70,70 @@ public sealed class CountingStratifiedSamplerTests
     }
 
     [Fact]
+    public void BothSamplers_WithTheVersion2Hash_InShuffledOrders_GiveTheSameDraw_OverManyShapes()
+    {
+        var random = new Random(91);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var sizes = Enumerable.Range(0, random.Next(1, 7)).ToDictionary(i => $"S{i}", _ => random.Next(1, 80));
+            var population = sizes
+                .SelectMany(kv => Enumerable.Range(1, kv.Value).Select(i => (Ref: $"{kv.Key}-{i:D3}", Stratum: kv.Key)))
+                .OrderBy(c => c.Ref, StringComparer.Ordinal)
+                .ToList();
+            var shuffled = population.OrderBy(_ => random.Next()).ToList();
+            var minimum = random.Next(0, 3);
+            var n = random.Next(Math.Max(1, sizes.Values.Sum(s => Math.Min(minimum, s))), population.Count + 1);
+            var reserveSize = random.Next(0, 12);
+            var seed = random.NextInt64();
+            var allocation = random.Next(2) == 0 ? StratumAllocation.Proportional : StratumAllocation.MinimumPerStratum(minimum);
+            var reservesPerStratum = (int)Math.Ceiling(reserveSize / (double)sizes.Count);
+            StratifiedDraw Draw(StratifiedSampler sampler, IEnumerable<(string Ref, string Stratum)> cases)
+            {
+                foreach (var (r, s) in cases)
+                {
+                    sampler.Offer(r, s);
+                }
+
+                return sampler.Finish();
+            }
+
+            var expected = Draw(StratifiedSampler.Counting(seed, n, allocation, reserveSize, RankVersion.SipHashV2, PopulationHashVersion.MultisetV2), population);
+            foreach (var actual in new[]
+            {
+                Draw(StratifiedSampler.Counting(seed, n, allocation, reserveSize, RankVersion.SipHashV2, PopulationHashVersion.MultisetV2), shuffled),
+                Draw(new StratifiedSampler(seed, sizes, n, allocation, reservesPerStratum, RankVersion.SipHashV2, PopulationHashVersion.MultisetV2), shuffled),
+            })
+            {
+                actual.Draw.Selected.Should().Equal(expected.Draw.Selected, "trial {0}", trial);
+                actual.Draw.Reserves.Should().Equal(expected.Draw.Reserves, "trial {0}", trial);
+                actual.Strata.Should().Equal(expected.Strata, "trial {0}", trial);
+                actual.Draw.PopulationHash.Should().Be(expected.Draw.PopulationHash, "trial {0}", trial);
+                actual.Draw.Algorithm.Should().Be(expected.Draw.Algorithm);
+            }
+        }
+    }
+
+    [Fact]
+    public void Counting_WithTheVersion2Hash_RecordsItInTheAlgorithm_AndHashesReferenceTabStratumLines()
+    {
+        var population = new[] { ("A-1", "agency é"), ("A-2", "agency é"), ("B-1", "b") };
+        var sampler = StratifiedSampler.Counting(1, 2, StratumAllocation.Proportional, 0, RankVersion.SipHashV2, PopulationHashVersion.MultisetV2);
+        var lines = PopulationHasher.Create(PopulationHashVersion.MultisetV2);
+        foreach (var (r, s) in population.Reverse())
+        {
+            sampler.Offer(r, s);
+            lines.Add(r, s);
+        }
+
+        var draw = sampler.Finish().Draw;
+        draw.Algorithm.Should().Be("stratified-v2/proportional+population-hash-v2");
+        draw.PopulationHash.Should().Be(lines.Finish());
+        var withoutStrata = PopulationHasher.Create(PopulationHashVersion.MultisetV2);
+        population.ToList().ForEach(p => withoutStrata.Add(p.Item1));
+        draw.PopulationHash.Should().NotBe(withoutStrata.Finish(), "a stratified draw's lines carry each case's stratum");
+    }
+
+    [Fact]
     public void Counting_WithVersion2Ranks_RecordsStratifiedV2AndRanksBySipHash()
     {
         var population = Enumerable.Range(1, 60).Select(i => $"C-{i:D3}").ToList();

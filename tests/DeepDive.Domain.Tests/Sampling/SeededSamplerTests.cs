@@ -41,6 +41,52 @@ public sealed class SeededSamplerTests
         Draw(7, shuffled, 8).Selected.Should().Equal(Draw(7, population, 8).Selected);
     }
 
+    [Theory]
+    [InlineData(RankVersion.Sha256V1)]
+    [InlineData(RankVersion.SipHashV2)]
+    public void Draw_WithTheVersion2Hash_InShuffledOrders_GivesTheSameSelectedReservesAndPopulationHash(RankVersion rankVersion)
+    {
+        var population = Population(3000);
+        SampleDraw DrawInOrder(IEnumerable<string> cases)
+        {
+            var sampler = new SeededSampler(31, 15, 10, rankVersion, PopulationHashVersion.MultisetV2);
+            foreach (var c in cases)
+            {
+                sampler.Offer(c);
+            }
+
+            return sampler.Finish();
+        }
+
+        var expected = DrawInOrder(population);
+        var random = new Random(5);
+        var orders = Enumerable.Range(0, 8).Select(_ => population.OrderBy(_ => random.Next()).ToList()).Append(Enumerable.Reverse(population).ToList());
+        foreach (var order in orders)
+        {
+            var actual = DrawInOrder(order);
+            actual.Selected.Should().Equal(expected.Selected);
+            actual.Reserves.Should().Equal(expected.Reserves);
+            actual.PopulationHash.Should().Be(expected.PopulationHash);
+            actual.PopulationCount.Should().Be(3000);
+        }
+
+        expected.Selected.Should().HaveCount(15);
+        expected.Reserves.Should().HaveCount(10);
+        expected.Algorithm.Should().EndWith("+population-hash-v2");
+    }
+
+    [Fact]
+    public void Draw_WithoutAHashVersion_KeepsVersion1_OverTheLinesInOfferOrder()
+    {
+        var population = Population(100);
+        var sorted = Draw(4, population, 5);
+        var reversed = Draw(4, Enumerable.Reverse(population), 5);
+
+        reversed.Selected.Should().Equal(sorted.Selected);
+        reversed.PopulationHash.Should().NotBe(sorted.PopulationHash, "a stored version 1 hash is checked by reading the cases in reference order");
+        sorted.Algorithm.Should().Be(SeededSampler.Algorithm);
+    }
+
     [Fact]
     public void Draw_SelectsDistinctCasesFromThePopulation_AndReservesAfterThem()
     {

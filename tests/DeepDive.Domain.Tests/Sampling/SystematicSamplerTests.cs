@@ -36,6 +36,21 @@ public sealed class SystematicSamplerTests
     }
 
     [Fact]
+    public void Draw_WithTheVersion2Hash_RecordsIt_AndHashesThePopulationAsASimpleDrawDoes()
+    {
+        var population = Population(200);
+        var systematic = new SystematicSampler(5, 200, 10, 3, PopulationHashVersion.MultisetV2);
+        var simple = new SeededSampler(5, 10, 3, RankVersion.SipHashV2, PopulationHashVersion.MultisetV2);
+        population.ForEach(systematic.Offer);
+        Enumerable.Reverse(population).ToList().ForEach(simple.Offer);
+
+        var draw = systematic.Finish();
+        draw.Algorithm.Should().Be("systematic-v1+population-hash-v2");
+        draw.PopulationHash.Should().Be(simple.Finish().PopulationHash, "the same population has the same version 2 hash whatever the method or order");
+        draw.Selected.Should().Equal(Draw(5, population, 10, 3).Selected, "the hash version does not change which cases are picked");
+    }
+
+    [Fact]
     public void Draw_WithSameSeed_GivesSameList()
     {
         var a = Draw(42, Population(1000), 10, 5);

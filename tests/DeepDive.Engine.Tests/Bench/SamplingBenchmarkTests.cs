@@ -19,7 +19,7 @@ public sealed class SamplingBenchmarkTests(PostgresServer postgres)
         full.Drawn.Should().Be(150);
         full.Selected.Should().HaveCount(150).And.OnlyHaveUniqueItems();
         full.Reserves.Should().Be(16, "15 reserves over 4 agencies is 4 per stratum");
-        full.Algorithm.Should().Be("stratified-v2/proportional");
+        full.Algorithm.Should().Be("stratified-v2/proportional+population-hash-v2");
 
         // The register is known: open cases of the four agencies, less those deep dived in the eight recent rounds.
         var matching = SamplingBenchRegister.Generate(2000, Tiny.RegisterSeed)

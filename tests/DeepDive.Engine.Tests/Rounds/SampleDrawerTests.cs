@@ -1,5 +1,6 @@
 using DeepDive.Domain.Cases;
 using DeepDive.Domain.Cycles;
+using DeepDive.Domain.Sampling;
 using DeepDive.Engine.Cases;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Partnerships;
@@ -42,10 +43,10 @@ public sealed class SampleDrawerTests(PostgresServer postgres)
         var result = await new SampleDrawer(new RoundStore(sqlite.Database)).DrawAsync(
             Round(new SampleDesign { Method = SampleDesign.Systematic }, sampleSize: 6), CancellationToken.None);
 
-        var ordered = population.Order(StringComparer.Ordinal).ToList();
+        var ordered = population.Select(c => c.CaseRef).Order(StringComparer.Ordinal).ToList();
         var positions = result.Draw.Selected.Select(c => ordered.IndexOf(c)).ToList();
         positions.Zip(positions.Skip(1), (a, b) => b - a).Should().OnlyContain(gap => gap == 54 / 6);
-        result.Draw.Algorithm.Should().Be("systematic-v1");
+        result.Draw.Algorithm.Should().Be("systematic-v1+population-hash-v2");
     }
 
     [PostgresTheory]
@@ -69,6 +70,55 @@ public sealed class SampleDrawerTests(PostgresServer postgres)
         results[1].Draw.PopulationHash.Should().Be(results[0].Draw.PopulationHash);
     }
 
+    [Theory]
+    [InlineData(SampleDesign.Simple)]
+    [InlineData(SampleDesign.Stratified)]
+    public async Task Draw_ReadInNoOrder_IsTheDrawOfThePopulationInReferenceOrder_HoweverTheRegisterWasLoaded(string method)
+    {
+        var design = new SampleDesign { Method = method, StratifyBy = method == SampleDesign.Stratified ? "team" : null };
+        var round = Round(design, sampleSize: 9);
+        var readOrders = new List<List<string>>();
+        var draws = new List<SampleDrawer.Result>();
+        List<CaseRecord> population = [];
+        foreach (var reversed in new[] { false, true })
+        {
+            using var sqlite = SqliteDatabase.CreateMigrated();
+            population = await SeedAsync(sqlite.Database, reversed);
+            var store = new RoundStore(sqlite.Database);
+            var read = new List<string>();
+            await store.ForEachMatchedAsync("p", round.Cycle, AsAt, design.StratifyBy, RoundStore.ReadOrder.None, m => read.Add(m.CaseRef), CancellationToken.None);
+
+            readOrders.Add(read);
+            draws.Add(await new SampleDrawer(store).DrawAsync(round, CancellationToken.None));
+        }
+
+        readOrders[1].Should().BeEquivalentTo(readOrders[0]).And.NotEqual(readOrders[0], "the registers, loaded in opposite orders, must be read back in different orders for the comparison to mean anything");
+
+        // What the domain samplers draw from the same cases offered in reference order.
+        var sorted = population.OrderBy(c => c.CaseRef, StringComparer.Ordinal).ToList();
+        SampleDraw expected;
+        if (method == SampleDesign.Stratified)
+        {
+            var sampler = StratifiedSampler.Counting(round.Seed, 9, StratumAllocation.Proportional, 3, CaseRank.Latest, PopulationHasher.Latest);
+            sorted.ForEach(c => sampler.Offer(c.CaseRef, c.Team));
+            expected = sampler.Finish().Draw;
+        }
+        else
+        {
+            var sampler = new SeededSampler(round.Seed, 9, 3, CaseRank.Latest, PopulationHasher.Latest);
+            sorted.ForEach(c => sampler.Offer(c.CaseRef));
+            expected = sampler.Finish();
+        }
+
+        foreach (var drawn in draws)
+        {
+            drawn.Draw.Selected.Should().Equal(expected.Selected);
+            drawn.Draw.Reserves.Should().Equal(expected.Reserves);
+            drawn.Draw.PopulationHash.Should().Be(expected.PopulationHash);
+            drawn.Draw.Algorithm.Should().Be(expected.Algorithm).And.EndWith(PopulationHasher.MultisetSuffix);
+        }
+    }
+
     [Fact]
     public void CycleFile_StratifiedWithoutWhatToStratifyBy_IsRefused_WithThePath()
     {
@@ -89,7 +139,7 @@ public sealed class SampleDrawerTests(PostgresServer postgres)
         }, null);
 
     /// <summary>54 open cases: 30 children's social care, 20 police, 4 health, in mixed teams; mixed case in the references on purpose.</summary>
-    private static async Task<List<string>> SeedAsync(Database database)
+    private static async Task<List<CaseRecord>> SeedAsync(Database database, bool reversed = false)
     {
         var clock = TimeProvider.System;
         await new PartnershipStore(database, clock).EnsureAsync("p", "p", CancellationToken.None);
@@ -107,7 +157,8 @@ public sealed class SampleDrawerTests(PostgresServer postgres)
         Add("csc", 30);
         Add("police", 20);
         Add("health", 4);
-        await database.InTransactionAsync((c, t) => new CaseStore(database, clock).UpsertAsync("p", cases, c, t, CancellationToken.None), CancellationToken.None);
-        return cases.Select(c => c.CaseRef).ToList();
+        var inserted = reversed ? Enumerable.Reverse(cases).ToList() : cases;
+        await database.InTransactionAsync((c, t) => new CaseStore(database, clock).UpsertAsync("p", inserted, c, t, CancellationToken.None), CancellationToken.None);
+        return cases;
     }
 }

@@ -23,7 +23,7 @@ public sealed class SampleExclusionTests(PostgresServer postgres)
             new Exclusion("audited in the last 12 months", 3),
             new Exclusion(SampleDrawer.Siblings, 6));
         result.Draw.PopulationCount.Should().Be(80 - 5 - 5 - 3 - 6);
-        result.Draw.Algorithm.Should().Be(SeededSampler.AlgorithmV2 + "+" + SampleDrawer.FamilyRule);
+        result.Draw.Algorithm.Should().Be(SeededSampler.AlgorithmV2 + PopulationHasher.MultisetSuffix + "+" + SampleDrawer.FamilyRule);
     }
 
     [Theory]
@@ -130,10 +130,7 @@ public sealed class SampleExclusionTests(PostgresServer postgres)
         {
             var cycle = SamplingRegister.Cycle() with { Population = filter, Exclusions = noExclusions };
             var found = new List<string>();
-            await foreach (var m in store.EligibleAsync("p", cycle, SamplingRegister.AsAt, null, byFamily: false, CancellationToken.None))
-            {
-                found.Add(m.CaseRef);
-            }
+            await store.ForEachEligibleAsync("p", cycle, SamplingRegister.AsAt, null, RoundStore.ReadOrder.Reference, m => found.Add(m.CaseRef), CancellationToken.None);
 
             return found;
         }

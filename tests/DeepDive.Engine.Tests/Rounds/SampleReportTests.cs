@@ -65,11 +65,25 @@ public sealed class SampleReportTests
         model.Cases.Where(c => c.List == "reserve").Should().NotBeEmpty();
 
         var markdown = SampleReport.Render(model, "md");
-        markdown.Should().Contain("39 cases eligible, SHA-256 of their references " + model.Sampling.PopulationHash)
+        markdown.Should().Contain("39 cases eligible, order-independent hash of their references and strata (population hash version 2) " + model.Sampling.PopulationHash)
             .And.Contain("1 case audited in the last 12 months").And.Contain("seed " + model.Sampling.Seed).And.Contain("## Reserve list, in order");
         SampleReport.Render(model, "csv").Split('\n')[0].Should().Be("list,position,case_ref,origin,agency,case_type,team,note");
         JsonDocument.Parse(SampleReport.Render(model, "json")).RootElement.GetProperty("sampling").GetProperty("populationCount").GetInt32().Should().Be(39);
         SampleReport.Render(model, "html").Should().StartWith("<!doctype html>").And.Contain("<td>CSC-");
+    }
+
+    [Fact]
+    public void Report_OfARoundDrawnBeforeVersion2OfTheHash_SaysItsHashIsTheOrderedSha256()
+    {
+        // Stored before the order-independent hash: its algorithm names no hash version, so the report must not
+        // describe its hash as the new one, or a committee would check it the wrong way.
+        var record = new SamplingRecord(SampleDesign.Simple, null, "siphash-rank-v2", 7, new DateTime(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc),
+            new PopulationFilter(), 120, new string('a', 64), [], []);
+        var model = new SampleReport.Model("R1", "c1", "Neglect", "scheduled", record.AsAtUtc, "locked", record, []);
+
+        SampleReport.Render(model, "md").Should().Contain("120 cases eligible, SHA-256 of their references in reference order (population hash version 1) " + record.PopulationHash);
+        var stratified = model with { Sampling = record with { Method = SampleDesign.Stratified, StratifyBy = "agency", Algorithm = "stratified-v2/proportional+population-hash-v2" } };
+        SampleReport.Render(stratified, "md").Should().Contain("120 cases eligible, order-independent hash of their references and strata (population hash version 2) ");
     }
 
     [Fact]
