@@ -37,7 +37,7 @@ public sealed record BenchOptions
     public int MinWorkerThreads { get; init; } = 32;
 
     /// <summary>Workflows run on a separate fresh store of each kind before its measured run, so JIT and pools are warm.</summary>
-    public int WarmUpCount { get; init; } = 200;
+    public int WarmUpCount { get; init; } = 1000;
 
     /// <summary>How many times each provider is measured, in turn; the report takes medians over the rounds.</summary>
     public int Rounds { get; init; } = 1;

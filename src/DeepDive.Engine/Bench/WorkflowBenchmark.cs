@@ -69,19 +69,24 @@ public static class WorkflowBenchmark
                 }
             }
 
+            // Every provider warms up before any is measured: WorkflowCore's code is shared, and one measured while the
+            // JIT was still compiling it for the others would be measured colder than they are.
+            if (options.WarmUpCount > 0)
+            {
+                foreach (var (provider, newStore) in stores)
+                {
+                    progress?.Report($"{Name(provider)}: warming up with {options.WarmUpCount} workflows");
+                    await using var warmUp = await newStore();
+                    await BenchRun.RunAsync(warmUp, options.WarmUpCount, options, cancellationToken);
+                }
+            }
+
             // Rounds take the providers in turn, so a burst of other work on the machine hits them alike.
             var rounds = stores.ToDictionary(s => s.Provider, _ => new List<BenchRun.Outcome>());
             for (var round = 1; round <= options.Rounds; round++)
             {
                 foreach (var (provider, newStore) in stores)
                 {
-                    if (round == 1 && options.WarmUpCount > 0)
-                    {
-                        progress?.Report($"{Name(provider)}: warming up with {options.WarmUpCount} workflows");
-                        await using var warmUp = await newStore();
-                        await BenchRun.RunAsync(warmUp, options.WarmUpCount, options, cancellationToken);
-                    }
-
                     progress?.Report($"{Name(provider)}: running {options.Count} workflows (round {round} of {options.Rounds})");
                     await using var store = await newStore();
                     rounds[provider].Add(await BenchRun.RunAsync(store, options.Count, options, cancellationToken));
