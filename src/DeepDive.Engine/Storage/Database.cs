@@ -1,3 +1,4 @@
+using Dapper;
 using System.Data.Common;
 
 namespace DeepDive.Engine.Storage;
@@ -54,6 +55,22 @@ public sealed class Database
 
         // Server databases take concurrent writers.
         return await InTransactionAsync((connection, transaction) => work(connection, transaction, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one statement as a write of its own and returns the rows it affected. One statement is atomic by itself, so
+    /// on SQLite it takes its turn without BEGIN and COMMIT around it.
+    /// </summary>
+    public async Task<int> WriteStatementAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        if (Dialect.Kind == DatabaseKind.Sqlite)
+        {
+            return await WriteQueue().WriteAsync((connection, _, ct) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct)),
+                cancellationToken, inTransaction: false);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
     public Task WriteAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> work, CancellationToken cancellationToken) =>

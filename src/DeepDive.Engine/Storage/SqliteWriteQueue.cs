@@ -25,9 +25,13 @@ internal sealed class SqliteWriteQueue(Database database)
     private int commitsSinceCheckpoint;
     private int checkpointing;
 
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <param name="inTransaction">
+    /// False for a write of one statement: SQLite commits a single statement atomically on its own, so it runs without
+    /// BEGIN and COMMIT around it and <paramref name="work"/> is given no transaction (null).
+    /// </param>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool inTransaction = true)
     {
-        var write = new Write<T>(work, cancellationToken);
+        var write = new Write<T>(work, cancellationToken, inTransaction);
         queue.Enqueue(write);
         await RunQueuedIfFreeAsync();
         return await write.Completion;
@@ -102,9 +106,17 @@ internal sealed class SqliteWriteQueue(Database database)
         try
         {
             connection ??= await database.OpenAsync(write.CancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(write.CancellationToken);
-            await write.RunAsync(connection, transaction);
-            await transaction.CommitAsync(write.CancellationToken);
+            if (write.InTransaction)
+            {
+                await using var transaction = await connection.BeginTransactionAsync(write.CancellationToken);
+                await write.RunAsync(connection, transaction);
+                await transaction.CommitAsync(write.CancellationToken);
+            }
+            else
+            {
+                await write.RunAsync(connection, null);
+            }
+
             write.Complete();
             CheckpointNowAndThen();
             return connection;
@@ -170,14 +182,16 @@ internal sealed class SqliteWriteQueue(Database database)
     {
         CancellationToken CancellationToken { get; }
 
-        Task RunAsync(DbConnection connection, DbTransaction transaction);
+        bool InTransaction { get; }
+
+        Task RunAsync(DbConnection connection, DbTransaction? transaction);
 
         void Complete();
 
         void Fail(Exception e);
     }
 
-    private sealed class Write<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) : IWrite
+    private sealed class Write<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool inTransaction) : IWrite
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T result = default!;
@@ -186,7 +200,9 @@ internal sealed class SqliteWriteQueue(Database database)
 
         public CancellationToken CancellationToken => cancellationToken;
 
-        public async Task RunAsync(DbConnection connection, DbTransaction transaction) => result = await work(connection, transaction, cancellationToken);
+        public bool InTransaction => inTransaction;
+
+        public async Task RunAsync(DbConnection connection, DbTransaction? transaction) => result = await work(connection, transaction!, cancellationToken);
 
         public void Complete() => completion.TrySetResult(result);
 

@@ -18,8 +18,8 @@ public sealed partial class DapperPersistenceProvider
         {
             return;
         }
-        await database.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(ProviderSql.Commands.Schedule(database.Dialect),
-            new { command.CommandName, command.Data, command.ExecuteTime }, transaction, cancellationToken: ct)), CancellationToken.None);
+        await database.WriteStatementAsync(ProviderSql.Commands.Schedule(database.Dialect),
+            new { command.CommandName, command.Data, command.ExecuteTime }, CancellationToken.None);
     }
 
     public async Task ProcessCommands(DateTimeOffset asOf, Func<ScheduledCommand, Task> action, CancellationToken cancellationToken = default)

@@ -18,7 +18,8 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateEvent(Event newEvent, CancellationToken cancellationToken = default)
     {
-        await database.WriteAsync(InsertEvent(newEvent), cancellationToken);
+        var (_, row) = EventRowOf(newEvent);
+        await database.WriteStatementAsync(ProviderSql.Events.Insert, row, cancellationToken);
         return newEvent.Id;
     }
 
@@ -27,6 +28,13 @@ public sealed partial class DapperPersistenceProvider
     /// caused it. Its data is serialised here, before the write waits for its turn.
     /// </summary>
     public Func<DbConnection, DbTransaction?, CancellationToken, Task> InsertEvent(Event newEvent)
+    {
+        var (sql, row) = EventRowOf(newEvent);
+        return (connection, transaction, cancellationToken) =>
+            connection.ExecuteAsync(new CommandDefinition(sql, row, transaction, cancellationToken: cancellationToken));
+    }
+
+    private (string Sql, object Row) EventRowOf(Event newEvent)
     {
         if (string.IsNullOrEmpty(newEvent.Id))
         {
@@ -42,8 +50,7 @@ public sealed partial class DapperPersistenceProvider
             EventTime = Ticks(newEvent.EventTime),
             IsProcessed = newEvent.IsProcessed ? 1 : 0,
         };
-        return (connection, transaction, cancellationToken) =>
-            connection.ExecuteAsync(new CommandDefinition(ProviderSql.Events.Insert, row, transaction, cancellationToken: cancellationToken));
+        return (ProviderSql.Events.Insert, row);
     }
 
     public async Task<Event> GetEvent(string id, CancellationToken cancellationToken = default)
@@ -81,7 +88,6 @@ public sealed partial class DapperPersistenceProvider
 
     private async Task SetProcessed(string id, int value, CancellationToken cancellationToken)
     {
-        await database.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(ProviderSql.Events.SetProcessed,
-            new { Id = id, Value = value }, transaction, cancellationToken: ct)), cancellationToken);
+        await database.WriteStatementAsync(ProviderSql.Events.SetProcessed, new { Id = id, Value = value }, cancellationToken);
     }
 }

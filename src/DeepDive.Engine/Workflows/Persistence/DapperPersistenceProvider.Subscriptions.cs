@@ -60,8 +60,7 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
     {
-        await database.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.Terminate,
-            new { Id = eventSubscriptionId }, transaction, cancellationToken: ct)), cancellationToken);
+        await database.WriteStatementAsync(ProviderSql.Subscriptions.Terminate, new { Id = eventSubscriptionId }, cancellationToken);
     }
 
     public async Task<EventSubscription> GetSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
@@ -81,14 +80,13 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<bool> SetSubscriptionToken(string eventSubscriptionId, string token, string workerId, DateTime expiry, CancellationToken cancellationToken = default)
     {
-        return await database.WriteAsync(async (connection, transaction, ct) => await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.TakeToken,
-            new { Id = eventSubscriptionId, Token = token, WorkerId = workerId, Expiry = Ticks(expiry) }, transaction, cancellationToken: ct)) == 1, cancellationToken);
+        return await database.WriteStatementAsync(ProviderSql.Subscriptions.TakeToken,
+            new { Id = eventSubscriptionId, Token = token, WorkerId = workerId, Expiry = Ticks(expiry) }, cancellationToken) == 1;
     }
 
     public async Task ClearSubscriptionToken(string eventSubscriptionId, string token, CancellationToken cancellationToken = default)
     {
-        await database.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.ClearToken,
-            new { Id = eventSubscriptionId, Token = token }, transaction, cancellationToken: ct)), cancellationToken);
+        await database.WriteStatementAsync(ProviderSql.Subscriptions.ClearToken, new { Id = eventSubscriptionId, Token = token }, cancellationToken);
     }
 
     private EventSubscription ToSubscription(SubscriptionRow row) => new()

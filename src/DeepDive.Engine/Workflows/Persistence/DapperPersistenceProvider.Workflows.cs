@@ -8,6 +8,9 @@ public sealed partial class DapperPersistenceProvider
 {
     private sealed class InstanceRow
     {
+        /// <summary>0 for the instance's own row, 1 for a pointer's (<see cref="ProviderSql.Instances.WithPointers"/>).</summary>
+        public int Kind { get; set; }
+
         public string Id { get; set; } = "";
         public string DefinitionId { get; set; } = "";
         public int Version { get; set; }
@@ -18,12 +21,9 @@ public sealed partial class DapperPersistenceProvider
         public string? DataJson { get; set; }
         public long CreateTime { get; set; }
         public long? CompleteTime { get; set; }
-    }
 
-    private sealed class PointerRow
-    {
-        public string InstanceId { get; set; } = "";
-        public string BodyJson { get; set; } = "";
+        /// <summary>A pointer's document, on a pointer's row.</summary>
+        public string? BodyJson { get; set; }
     }
 
     public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
@@ -197,13 +197,14 @@ public sealed partial class DapperPersistenceProvider
         await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var id in ids)
         {
-            var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(new CommandDefinition(ProviderSql.Instances.ById, new { Id = id }, cancellationToken: cancellationToken));
+            var rows = (await connection.QueryAsync<InstanceRow>(new CommandDefinition(ProviderSql.Instances.WithPointers, new { Id = id }, cancellationToken: cancellationToken))).AsList();
+            var row = rows.Find(r => r.Kind == 0);
             if (row is null)
             {
                 continue;
             }
 
-            var pointers = await connection.QueryAsync<PointerRow>(new CommandDefinition(ProviderSql.Pointers.OfInstance, new { Id = id }, cancellationToken: cancellationToken));
+            var pointers = rows.Where(r => r.Kind == 1).Select(r => r.BodyJson!);
             var instance = new WorkflowInstance
             {
                 Id = row.Id,
@@ -218,7 +219,7 @@ public sealed partial class DapperPersistenceProvider
                 CompleteTime = row.CompleteTime is { } c ? FromTicks(c) : null,
             };
             // A stable sort: documents from before positions were stored keep the order the database returned.
-            foreach (var (pointer, body) in pointers.Select(p => (Read: PointerDocument.Read(p.BodyJson, json), p.BodyJson))
+            foreach (var (pointer, body) in pointers.Select(p => (Read: PointerDocument.Read(p, json), BodyJson: p))
                          .OrderBy(p => p.Read.Position).Select(p => (p.Read.Pointer, p.BodyJson)))
             {
                 snapshots.Remember(pointer, body);

@@ -23,10 +23,18 @@ internal static class ProviderSql
             WHERE id = @Id
             """;
 
-        public const string ById = """
-            SELECT id AS Id, definition_id AS DefinitionId, version AS Version, description AS Description, reference AS Reference,
-                   status AS Status, next_execution AS NextExecution, data_json AS DataJson, create_time AS CreateTime, complete_time AS CompleteTime
+        /// <summary>
+        /// An instance and its pointers in one statement: the instance's row (Kind 0) and one row per pointer (Kind 1,
+        /// only BodyJson set), so the instance's data is read once however many pointers it has.
+        /// </summary>
+        public const string WithPointers = """
+            SELECT 0 AS Kind, id AS Id, definition_id AS DefinitionId, version AS Version, description AS Description, reference AS Reference,
+                   status AS Status, next_execution AS NextExecution, data_json AS DataJson, create_time AS CreateTime,
+                   complete_time AS CompleteTime, NULL AS BodyJson
             FROM wf_instance WHERE id = @Id
+            UNION ALL
+            SELECT 1, NULL, NULL, 0, NULL, NULL, 0, NULL, NULL, 0, NULL, body_json
+            FROM wf_pointer WHERE instance_id = @Id
             """;
 
         public const string Runnable =
@@ -42,8 +50,6 @@ internal static class ProviderSql
 
     public static class Pointers
     {
-        public const string OfInstance = "SELECT instance_id AS InstanceId, body_json AS BodyJson FROM wf_pointer WHERE instance_id = @Id";
-
         public static string Upsert(ISqlDialect dialect) => dialect.Upsert("wf_pointer", ["instance_id", "id"], ["body_json"]);
     }
 
