@@ -94,7 +94,7 @@ internal sealed class SqliteWriteQueue(Database database)
         }
     }
 
-    /// <summary>Runs one write in its own transaction; returns the connection to use next (null if this one broke).</summary>
+    /// <summary>Runs one write in its own transaction (a one-statement write on its own); returns the connection to use next (null if this one broke).</summary>
     private async Task<DbConnection?> RunAsync(IWrite write, DbConnection? connection)
     {
         if (write.CancellationToken.IsCancellationRequested)
