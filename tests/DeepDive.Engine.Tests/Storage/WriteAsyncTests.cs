@@ -80,10 +80,14 @@ public sealed class WriteAsyncTests
         }
 
         var turn = await database.EnterWriteAsync(CancellationToken.None);
-        var writes = Enumerable.Range(0, 50).Select(i => Task.Run(() => database.WriteAsync((c, t, ct) =>
-            c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id) VALUES (@Id)", new { Id = i }, t, cancellationToken: ct)), CancellationToken.None))).ToList();
-        await Task.Delay(200);
+        // Called directly, each write is queued before its call returns, so there is nothing to wait for before looking.
+        var writes = Enumerable.Range(0, 50).Select(i => database.WriteAsync((c, t, ct) =>
+            c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id) VALUES (@Id)", new { Id = i }, t, cancellationToken: ct)), CancellationToken.None)).ToList();
         writes.Should().OnlyContain(w => !w.IsCompleted, "no write may run while another holds the turn");
+        await using (var meanwhile = await database.OpenAsync(CancellationToken.None))
+        {
+            (await meanwhile.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item")).Should().Be(0);
+        }
 
         await turn.DisposeAsync();
         await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30));
