@@ -28,7 +28,7 @@ public static class SamplingBenchmark
             throw new ArgumentException($"The small register ({options.SmallCases:N0} cases) must be smaller than the full one ({options.Cases:N0}).", nameof(options));
         }
 
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineLoad.OneMinute();
         var databases = new List<(string Name, Func<Task<BenchStore>> NewStore)> { ("SQLite", BenchStore.NewSqliteAsync) };
         ThrowawayPostgres? server = null;
         string? postgresUnavailable = null;
@@ -64,7 +64,7 @@ public static class SamplingBenchmark
             bool? sameList = full.Count < 2 ? null : full.All(r => r.Selected.SequenceEqual(full[0].Selected, StringComparer.Ordinal)
                 && r.PopulationHash == full[0].PopulationHash);
             return new SamplingBenchReport(options, runs, postgresUnavailable, sameList, Goals(runs, options),
-                Environment.ProcessorCount, loadBefore, LoadAverage());
+                Environment.ProcessorCount, loadBefore, MachineLoad.OneMinute());
         }
         finally
         {
@@ -173,19 +173,5 @@ public static class SamplingBenchmark
         }
 
         return goals;
-    }
-
-    /// <summary>The one-minute load average: other work on the machine shows in every figure, so the report says how busy it was.</summary>
-    private static double? LoadAverage()
-    {
-        try
-        {
-            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-            return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 }

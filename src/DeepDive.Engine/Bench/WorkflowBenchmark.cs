@@ -17,7 +17,7 @@ public static class WorkflowBenchmark
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Count, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.InFlight, 1);
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineLoad.OneMinute();
         ThreadPool.GetMinThreads(out var workers, out var completionPorts);
         if (options.MinWorkerThreads > workers)
         {
@@ -94,7 +94,7 @@ public static class WorkflowBenchmark
             }
 
             var results = stores.Select(s => Summarise(s.Provider, rounds[s.Provider], rounds[BenchProvider.InMemory], options.Count)).ToList();
-            return new BenchReport(options, results, postgresUnavailable, Goals(results), Environment.ProcessorCount, loadBefore, LoadAverage());
+            return new BenchReport(options, results, postgresUnavailable, Goals(results), Environment.ProcessorCount, loadBefore, MachineLoad.OneMinute());
         }
         finally
         {
@@ -144,20 +144,6 @@ public static class WorkflowBenchmark
             Percentile.Of(latencies, 0.99),
             Percentile.Of(latencies, 1.0),
             median.Calls);
-    }
-
-    /// <summary>The one-minute load average: other work on the machine shows in every figure, so the report says how busy it was.</summary>
-    private static double? LoadAverage()
-    {
-        try
-        {
-            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-            return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     public static string Name(BenchProvider provider) => provider switch
