@@ -11,12 +11,8 @@ public sealed class WriteAsyncTests
     [Fact]
     public async Task Concurrent_writes_all_commit_and_a_failing_one_is_rolled_back_alone()
     {
-        using var sqlite = SqliteDatabase.Create();
+        using var sqlite = await WithItemTableAsync();
         var database = sqlite.Database;
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
-        {
-            await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, note TEXT NOT NULL)");
-        }
 
         // 400 writes at once; every seventh inserts two rows and then fails, so its first row must not survive.
         var writes = Enumerable.Range(0, 400).Select(i => Task.Run(() => database.WriteAsync(async (c, t, ct) =>
@@ -53,12 +49,8 @@ public sealed class WriteAsyncTests
     [Fact]
     public async Task A_write_whose_caller_gave_up_is_not_run()
     {
-        using var sqlite = SqliteDatabase.Create();
+        using var sqlite = await WithItemTableAsync();
         var database = sqlite.Database;
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
-        {
-            await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY)");
-        }
 
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -72,12 +64,8 @@ public sealed class WriteAsyncTests
     [Fact]
     public async Task Writes_queued_while_another_holds_the_turn_run_once_it_is_given_back()
     {
-        using var sqlite = SqliteDatabase.Create();
+        using var sqlite = await WithItemTableAsync();
         var database = sqlite.Database;
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
-        {
-            await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY)");
-        }
 
         var turn = await database.EnterWriteAsync(CancellationToken.None);
         // Called directly, each write is queued before its call returns, so there is nothing to wait for before looking.
@@ -98,12 +86,8 @@ public sealed class WriteAsyncTests
     [Fact]
     public async Task The_log_is_copied_into_the_database_file_beside_the_writers()
     {
-        using var sqlite = SqliteDatabase.Create();
+        using var sqlite = await WithItemTableAsync();
         var database = sqlite.Database;
-        await using (var connection = await database.OpenAsync(CancellationToken.None))
-        {
-            await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, note TEXT NOT NULL)");
-        }
 
         // 1,000 rows of 3 KB: about 3 MB reaches the log, well under the 4,000 pages at which SQLite would checkpoint
         // inside a commit, so only the checkpoints run beside the writers can bring the rows into the database file.
@@ -116,5 +100,14 @@ public sealed class WriteAsyncTests
         await Poller.UntilAsync(() => Task.FromResult(new FileInfo(sqlite.Path).Length), size => size > 2_000_000, "the rows in the database file");
         await using var check = await database.OpenAsync(CancellationToken.None);
         (await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item")).Should().Be(1000);
+    }
+
+    /// <summary>A new SQLite file with one table, item (id, note).</summary>
+    private static async Task<SqliteDatabase> WithItemTableAsync()
+    {
+        var sqlite = SqliteDatabase.Create();
+        await using var connection = await sqlite.Database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, note TEXT NULL)");
+        return sqlite;
     }
 }
