@@ -45,11 +45,8 @@ public sealed class BenchStore : IAsyncDisposable
         var database = Database.Open(path);
         var store = new BenchStore(BenchProvider.Sqlite, database, () =>
         {
-            // Pooled connections keep the file open.
-            using (var connection = new SqliteConnection(database.ConnectionString))
-            {
-                SqliteConnection.ClearPool(connection);
-            }
+            // Pooled connections, the readers' and the writers', keep the file open.
+            SqliteDialect.ClearPools(database.ConnectionString);
 
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
             {

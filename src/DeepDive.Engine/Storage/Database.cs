@@ -83,9 +83,27 @@ public sealed class Database
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a short read. On SQLite it runs on the writers' connection when no write is under way, whose page cache is
+    /// current (<see cref="SqliteWriteQueue.ReadAsync"/>), and holds up writes meanwhile, so <paramref name="read"/> must be
+    /// a few point queries and must not write through this database itself.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
-        var connection = Dialect.CreateConnection(ConnectionString);
+        if (Dialect.Kind == DatabaseKind.Sqlite)
+        {
+            return await WriteQueue().ReadAsync(read, cancellationToken);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        return await read(connection, cancellationToken);
+    }
+
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(ConnectionString, cancellationToken);
+
+    internal async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = Dialect.CreateConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -10,10 +10,14 @@ namespace DeepDive.Engine.Storage;
 /// pool while the turn sat idle. Here the turn passes without a hand-over while writes are waiting, and each write still
 /// commits on its own, so a failing write never takes another with it. Callers resume on the thread pool, never inside
 /// another caller's turn. (A writer thread of its own was measured with <c>deepdive bench workflows</c> and was slower:
-/// on two cores it waited for the scheduler behind the pool's threads.)
+/// on two cores it waited for the scheduler behind the pool's threads.) The writes are made on a pool of their own
+/// (<see cref="SqliteDialect.WriterConnectionString"/>), and short reads that find the turn free run there too: that
+/// connection's page cache stays current, where a reader's is dropped whenever another connection has written.
 /// </summary>
 internal sealed class SqliteWriteQueue(Database database)
 {
+    private readonly string writerConnectionString = SqliteDialect.WriterConnectionString(database.ConnectionString);
+
     /// <summary>Writes one caller runs for others before it hands the queue to the thread pool and goes back to its own work.</summary>
     private const int WritesPerTurn = 32;
 
@@ -94,6 +98,30 @@ internal sealed class SqliteWriteQueue(Database database)
         }
     }
 
+    /// <summary>
+    /// Runs a read on the writers' connection when the turn is free, as no other connection changes the file between
+    /// its transactions and its page cache is current; while a write is under way it reads on a pooled connection instead.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        if (turn.Wait(0, CancellationToken.None))
+        {
+            try
+            {
+                await using var writers = await database.OpenAsync(writerConnectionString, cancellationToken);
+                return await read(writers, cancellationToken);
+            }
+            finally
+            {
+                turn.Release();
+                await RunQueuedIfFreeAsync();
+            }
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await read(connection, cancellationToken);
+    }
+
     /// <summary>Runs one write in its own transaction (a one-statement write on its own); returns the connection to use next (null if this one broke).</summary>
     private async Task<DbConnection?> RunAsync(IWrite write, DbConnection? connection)
     {
@@ -105,7 +133,7 @@ internal sealed class SqliteWriteQueue(Database database)
 
         try
         {
-            connection ??= await database.OpenAsync(write.CancellationToken);
+            connection ??= await database.OpenAsync(writerConnectionString, write.CancellationToken);
             if (write.InTransaction)
             {
                 await using var transaction = await connection.BeginTransactionAsync(write.CancellationToken);

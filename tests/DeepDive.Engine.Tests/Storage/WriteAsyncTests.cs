@@ -5,7 +5,7 @@ using Xunit;
 
 namespace DeepDive.Engine.Tests.Storage;
 
-/// <summary>Database.WriteAsync on SQLite: concurrent writes all commit, and one failing write takes none of the others with it.</summary>
+/// <summary>Database.WriteAsync and ReadAsync on SQLite: concurrent writes all commit, one failing write takes none of the others with it, and reads see what was written.</summary>
 public sealed class WriteAsyncTests
 {
     [Fact]
@@ -100,6 +100,69 @@ public sealed class WriteAsyncTests
         await Poller.UntilAsync(() => Task.FromResult(new FileInfo(sqlite.Path).Length), size => size > 2_000_000, "the rows in the database file");
         await using var check = await database.OpenAsync(CancellationToken.None);
         (await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM item")).Should().Be(1000);
+    }
+
+    [Fact]
+    public async Task A_read_sees_the_write_its_caller_completed_before_it_whichever_connection_it_runs_on()
+    {
+        using var sqlite = await WithItemTableAsync();
+        var database = sqlite.Database;
+
+        // Writes and reads interleaved from many callers: a read that finds the turn free runs on the writers' connection,
+        // one that finds a write under way on a pooled connection; either way it sees the write completed before it.
+        await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            await database.WriteAsync((c, t, wct) => c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id, note) VALUES (@Id, 'x')", new { Id = i }, t, cancellationToken: wct)), ct);
+            var seen = await database.ReadAsync(async (c, rct) => (await c.QueryAsync<long>(new CommandDefinition("SELECT id FROM item", cancellationToken: rct))).ToHashSet(), ct);
+            seen.Should().Contain(i, "a read after a write completed sees it");
+        });
+
+        (await database.ReadAsync((c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM item", cancellationToken: ct)), CancellationToken.None))
+            .Should().Be(300);
+    }
+
+    [Fact]
+    public async Task A_read_does_not_wait_for_the_turn_while_another_holds_it()
+    {
+        using var sqlite = await WithItemTableAsync();
+        var database = sqlite.Database;
+        await database.WriteAsync((c, t, ct) => c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id) VALUES (1)", null, t, cancellationToken: ct)), CancellationToken.None);
+
+        await using (await database.EnterWriteAsync(CancellationToken.None))
+        {
+            var count = await database.ReadAsync((c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM item", cancellationToken: ct)), CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(10));
+            count.Should().Be(1);
+        }
+    }
+
+    [Fact]
+    public async Task Clearing_the_pools_lets_the_file_be_replaced_by_a_new_one_at_the_same_path()
+    {
+        var sqlite = await WithItemTableAsync();
+        var database = sqlite.Database;
+        await database.WriteAsync((c, t, ct) => c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id) VALUES (1)", null, t, cancellationToken: ct)), CancellationToken.None);
+        (await database.ReadAsync((c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM item", cancellationToken: ct)), CancellationToken.None)).Should().Be(1);
+
+        // The writers' pooled connection must go too: if it stayed, the next writes would go to the deleted file.
+        sqlite.Dispose();
+        var again = DeepDive.Engine.Storage.Database.Open(sqlite.Path);
+        await using (var connection = await again.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("CREATE TABLE item (id INTEGER NOT NULL PRIMARY KEY, note TEXT NULL)");
+        }
+
+        await again.WriteAsync((c, t, ct) => c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id) VALUES (2)", null, t, cancellationToken: ct)), CancellationToken.None);
+        await using (var check = await again.OpenAsync(CancellationToken.None))
+        {
+            (await check.QueryAsync<long>("SELECT id FROM item")).Should().Equal(2);
+        }
+
+        DeepDive.Engine.Storage.SqliteDialect.ClearPools(again.ConnectionString);
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(sqlite.Path + suffix);
+        }
     }
 
     /// <summary>A new SQLite file with one table, item (id, note).</summary>

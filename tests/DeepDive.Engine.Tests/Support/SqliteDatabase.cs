@@ -42,11 +42,8 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
-        // Pooled connections keep the file open.
-        using (var connection = new SqliteConnection(Database.ConnectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
+        // Pooled connections, the readers' and the writers', keep the file open.
+        SqliteDialect.ClearPools(Database.ConnectionString);
 
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
         {

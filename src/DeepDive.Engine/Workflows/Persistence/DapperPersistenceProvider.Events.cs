@@ -55,8 +55,8 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<Event> GetEvent(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(ProviderSql.Events.ById, new { Id = id }, cancellationToken: cancellationToken))
+        var row = await database.ReadAsync((connection, ct) =>
+                connection.QuerySingleOrDefaultAsync<EventRow>(new CommandDefinition(ProviderSql.Events.ById, new { Id = id }, cancellationToken: ct)), cancellationToken)
             ?? throw new InvalidOperationException($"Event {id} does not exist.");
         return new Event
         {
@@ -77,9 +77,8 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<IEnumerable<string>> GetEvents(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<string>(new CommandDefinition(ProviderSql.Events.FromTime,
-            new { EventName = eventName, EventKey = eventKey, AsOf = Ticks(asOf) }, cancellationToken: cancellationToken))).ToList();
+        return await database.ReadAsync(async (connection, ct) => (await connection.QueryAsync<string>(new CommandDefinition(ProviderSql.Events.FromTime,
+            new { EventName = eventName, EventKey = eventKey, AsOf = Ticks(asOf) }, cancellationToken: ct))).ToList(), cancellationToken);
     }
 
     public Task MarkEventProcessed(string id, CancellationToken cancellationToken = default) => SetProcessed(id, 1, cancellationToken);

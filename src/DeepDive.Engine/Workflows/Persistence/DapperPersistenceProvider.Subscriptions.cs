@@ -52,9 +52,8 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<IEnumerable<EventSubscription>> GetSubscriptions(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.Open,
-            new { EventName = eventName, EventKey = eventKey, AsOf = Ticks(asOf) }, cancellationToken: cancellationToken));
+        var rows = await database.ReadAsync(async (connection, ct) => (await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.Open,
+            new { EventName = eventName, EventKey = eventKey, AsOf = Ticks(asOf) }, cancellationToken: ct))).AsList(), cancellationToken);
         return rows.Select(ToSubscription).ToList();
     }
 
@@ -65,16 +64,15 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<EventSubscription> GetSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.ById, new { Id = eventSubscriptionId }, cancellationToken: cancellationToken));
+        var row = await database.ReadAsync((connection, ct) =>
+            connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.ById, new { Id = eventSubscriptionId }, cancellationToken: ct)), cancellationToken);
         return row is null ? null! : ToSubscription(row);
     }
 
     public async Task<EventSubscription> GetFirstOpenSubscription(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.FirstOpen(database.Dialect),
-            new { EventName = eventName, EventKey = eventKey, AsOf = Ticks(asOf) }, cancellationToken: cancellationToken));
+        var row = await database.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(
+            ProviderSql.Subscriptions.FirstOpen(database.Dialect), new { EventName = eventName, EventKey = eventKey, AsOf = Ticks(asOf) }, cancellationToken: ct)), cancellationToken);
         return row is null ? null! : ToSubscription(row);
     }
 

@@ -194,10 +194,10 @@ public sealed partial class DapperPersistenceProvider
             return result;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
         foreach (var id in ids)
         {
-            var rows = (await connection.QueryAsync<InstanceRow>(new CommandDefinition(ProviderSql.Instances.WithPointers, new { Id = id }, cancellationToken: cancellationToken))).AsList();
+            var rows = await database.ReadAsync(async (connection, ct) =>
+                (await connection.QueryAsync<InstanceRow>(new CommandDefinition(ProviderSql.Instances.WithPointers, new { Id = id }, cancellationToken: ct))).AsList(), cancellationToken);
             var row = rows.Find(r => r.Kind == 0);
             if (row is null)
             {

@@ -33,8 +33,9 @@ public sealed partial class DapperPersistenceProvider(
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(ProviderSql.Errors.Insert, rows, cancellationToken: cancellationToken));
+        // Through the write turn like every other write: on SQLite a write beside it would wait in SQLite's busy handler.
+        await database.WriteAsync((connection, transaction, ct) =>
+            Dapper.SqlMapper.ExecuteAsync(connection, new Dapper.CommandDefinition(ProviderSql.Errors.Insert, rows, transaction, cancellationToken: ct)), cancellationToken);
     }
 
     private static long Ticks(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime().Ticks : time.Ticks;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using WorkflowCore.Models;
 
 namespace DeepDive.Engine.Workflows.Persistence;
@@ -11,77 +10,150 @@ namespace DeepDive.Engine.Workflows.Persistence;
 /// </summary>
 internal static class PointerDocument
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static string Write(ExecutionPointer p, int position, WorkflowJson json) =>
+        JsonText.Write((Pointer: p, Position: position, Json: json), static (w, s) => WriteTo(w, s.Pointer, s.Position, s.Json));
 
-    public static string Write(ExecutionPointer p, int position, WorkflowJson json)
+    private static void WriteTo(Utf8JsonWriter w, ExecutionPointer p, int position, WorkflowJson json)
     {
-        var extensions = new JsonObject();
+        w.WriteStartObject();
+        w.WriteString("id", p.Id);
+        w.WriteNumber("position", position);
+        w.WriteNumber("stepId", p.StepId);
+        w.WriteBoolean("active", p.Active);
+        WriteTicks(w, "sleepUntil", p.SleepUntil);
+        WriteValue(w, "persistenceData", p.PersistenceData, json);
+        WriteTicks(w, "startTime", p.StartTime);
+        WriteTicks(w, "endTime", p.EndTime);
+        w.WriteString("eventName", p.EventName);
+        w.WriteString("eventKey", p.EventKey);
+        w.WriteBoolean("eventPublished", p.EventPublished);
+        WriteValue(w, "eventData", p.EventData, json);
+        w.WriteStartObject("extensions");
         foreach (var (key, value) in p.ExtensionAttributes)
         {
-            extensions[key] = value is null ? null : json.ToNode(value);
+            WriteValue(w, key, value, json);
         }
 
-        var doc = new JsonObject
-        {
-            ["id"] = p.Id,
-            ["position"] = position,
-            ["stepId"] = p.StepId,
-            ["active"] = p.Active,
-            ["sleepUntil"] = p.SleepUntil?.Ticks,
-            ["persistenceData"] = p.PersistenceData is null ? null : json.ToNode(p.PersistenceData),
-            ["startTime"] = p.StartTime?.Ticks,
-            ["endTime"] = p.EndTime?.Ticks,
-            ["eventName"] = p.EventName,
-            ["eventKey"] = p.EventKey,
-            ["eventPublished"] = p.EventPublished,
-            ["eventData"] = p.EventData is null ? null : json.ToNode(p.EventData),
-            ["extensions"] = extensions,
-            ["stepName"] = p.StepName,
-            ["retryCount"] = p.RetryCount,
-            ["children"] = new JsonArray(p.Children.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
-            ["contextItem"] = p.ContextItem is null ? null : json.ToNode(p.ContextItem),
-            ["predecessorId"] = p.PredecessorId,
-            ["outcome"] = p.Outcome is null ? null : json.ToNode(p.Outcome),
-            ["status"] = (int)p.Status,
-            ["scope"] = new JsonArray(p.Scope.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-        };
-        return doc.ToJsonString(Options);
+        w.WriteEndObject();
+        w.WriteString("stepName", p.StepName);
+        w.WriteNumber("retryCount", p.RetryCount);
+        WriteStrings(w, "children", p.Children);
+        WriteValue(w, "contextItem", p.ContextItem, json);
+        w.WriteString("predecessorId", p.PredecessorId);
+        WriteValue(w, "outcome", p.Outcome, json);
+        w.WriteNumber("status", (int)p.Status);
+        WriteStrings(w, "scope", p.Scope);
+        w.WriteEndObject();
     }
 
     /// <summary>The pointer and its position; a document written before positions were stored reads as position 0.</summary>
-    public static (ExecutionPointer Pointer, int Position) Read(string text, WorkflowJson json)
+    public static (ExecutionPointer Pointer, int Position) Read(string text, WorkflowJson json) =>
+        JsonText.Read(text, (ref Utf8JsonReader reader) => ReadFrom(ref reader, json));
+
+    private static (ExecutionPointer Pointer, int Position) ReadFrom(ref Utf8JsonReader r, WorkflowJson json)
     {
-        var doc = JsonNode.Parse(text)!.AsObject();
-        var pointer = new ExecutionPointer
+        if (r.TokenType != JsonTokenType.StartObject)
         {
-            Id = (string)doc["id"]!,
-            StepId = (int)doc["stepId"]!,
-            Active = (bool)doc["active"]!,
-            SleepUntil = Ticks(doc["sleepUntil"]),
-            PersistenceData = json.FromNode(doc["persistenceData"]),
-            StartTime = Ticks(doc["startTime"]),
-            EndTime = Ticks(doc["endTime"]),
-            EventName = (string?)doc["eventName"],
-            EventKey = (string?)doc["eventKey"],
-            EventPublished = (bool)doc["eventPublished"]!,
-            EventData = json.FromNode(doc["eventData"]),
-            StepName = (string?)doc["stepName"],
-            RetryCount = (int)doc["retryCount"]!,
-            Children = doc["children"]!.AsArray().Select(c => (string)c!).ToList(),
-            ContextItem = json.FromNode(doc["contextItem"]),
-            PredecessorId = (string?)doc["predecessorId"],
-            Outcome = json.FromNode(doc["outcome"]),
-            Status = (PointerStatus)(int)doc["status"]!,
-            Scope = doc["scope"]!.AsArray().Select(s => (string)s!).ToList(),
-        };
-        foreach (var (key, value) in doc["extensions"]!.AsObject())
-        {
-            pointer.ExtensionAttributes[key] = json.FromNode(value)!;
+            throw new JsonException("A stored execution pointer is not a JSON object.");
         }
 
-        return (pointer, (int?)doc["position"] ?? 0);
+        var pointer = new ExecutionPointer();
+        var position = 0;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = r.GetString();
+            r.Read();
+            switch (name)
+            {
+                case "id": pointer.Id = r.GetString(); break;
+                case "position": position = r.GetInt32(); break;
+                case "stepId": pointer.StepId = r.GetInt32(); break;
+                case "active": pointer.Active = r.GetBoolean(); break;
+                case "sleepUntil": pointer.SleepUntil = ReadTicks(ref r); break;
+                case "persistenceData": pointer.PersistenceData = json.ReadValue(ref r); break;
+                case "startTime": pointer.StartTime = ReadTicks(ref r); break;
+                case "endTime": pointer.EndTime = ReadTicks(ref r); break;
+                case "eventName": pointer.EventName = r.GetString(); break;
+                case "eventKey": pointer.EventKey = r.GetString(); break;
+                case "eventPublished": pointer.EventPublished = r.GetBoolean(); break;
+                case "eventData": pointer.EventData = json.ReadValue(ref r); break;
+                case "extensions": ReadExtensions(ref r, pointer, json); break;
+                case "stepName": pointer.StepName = r.GetString(); break;
+                case "retryCount": pointer.RetryCount = r.GetInt32(); break;
+                case "children": pointer.Children = ReadStrings(ref r); break;
+                case "contextItem": pointer.ContextItem = json.ReadValue(ref r); break;
+                case "predecessorId": pointer.PredecessorId = r.GetString(); break;
+                case "outcome": pointer.Outcome = json.ReadValue(ref r); break;
+                case "status": pointer.Status = (PointerStatus)r.GetInt32(); break;
+                case "scope": pointer.Scope = ReadStrings(ref r); break;
+                default: r.Skip(); break;
+            }
+        }
+
+        if (string.IsNullOrEmpty(pointer.Id))
+        {
+            throw new JsonException("A stored execution pointer has no id.");
+        }
+
+        return (pointer, position);
     }
 
-    private static DateTime? Ticks(JsonNode? node) =>
-        node is null ? null : new DateTime((long)node, DateTimeKind.Utc);
+    private static void WriteTicks(Utf8JsonWriter w, string name, DateTime? time)
+    {
+        if (time is { } t)
+        {
+            w.WriteNumber(name, t.Ticks);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static DateTime? ReadTicks(ref Utf8JsonReader r) =>
+        r.TokenType == JsonTokenType.Null ? null : new DateTime(r.GetInt64(), DateTimeKind.Utc);
+
+    private static void WriteValue(Utf8JsonWriter w, string name, object? value, WorkflowJson json)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WritePropertyName(name);
+        json.WriteValue(w, value);
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static List<string> ReadStrings(ref Utf8JsonReader r)
+    {
+        var values = new List<string>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            values.Add(r.GetString()!);
+        }
+
+        return values;
+    }
+
+    private static void ReadExtensions(ref Utf8JsonReader r, ExecutionPointer pointer, WorkflowJson json)
+    {
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = r.GetString()!;
+            r.Read();
+            pointer.ExtensionAttributes[key] = json.ReadValue(ref r)!;
+        }
+    }
 }

@@ -50,7 +50,11 @@ internal static class ProviderSql
 
     public static class Pointers
     {
-        public static string Upsert(ISqlDialect dialect) => dialect.Upsert("wf_pointer", ["instance_id", "id"], ["body_json"]);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<DatabaseKind, string> Upserts = new();
+
+        /// <summary>Built once per kind of database: it runs at every step.</summary>
+        public static string Upsert(ISqlDialect dialect) =>
+            Upserts.GetOrAdd(dialect.Kind, _ => dialect.Upsert("wf_pointer", ["instance_id", "id"], ["body_json"]));
     }
 
     public static class Subscriptions

@@ -11,6 +11,8 @@ namespace DeepDive.Engine.Workflows.Persistence;
 public sealed class WorkflowJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private const string TypeProperty = "$type";
+    private const string ValueProperty = "value";
     private readonly Dictionary<string, Type> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, string> byType = [];
 
@@ -34,28 +36,14 @@ public sealed class WorkflowJson
 
     public IReadOnlyCollection<Type> AllowedTypes => byType.Keys;
 
-    public string? Write(object? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
+    public string? Write(object? value) =>
+        value is null ? null : JsonText.Write((Json: this, Value: value), static (writer, s) => s.Json.WriteValue(writer, s.Value));
 
-        var node = ToNode(value);
-        return node.ToJsonString(Options);
-    }
+    public object? Read(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonText.Read(json, ReadValue);
 
-    public object? Read(string? json)
-    {
-        if (string.IsNullOrEmpty(json))
-        {
-            return null;
-        }
-
-        return FromNode(JsonNode.Parse(json));
-    }
-
-    public JsonNode ToNode(object value)
+    /// <summary>Writes <paramref name="value"/> as <c>{"$type": name, "value": ...}</c>, refusing a type not on the allow-list.</summary>
+    internal void WriteValue(Utf8JsonWriter writer, object value)
     {
         var type = value.GetType();
         if (!byType.TryGetValue(type, out var name))
@@ -63,27 +51,64 @@ public sealed class WorkflowJson
             throw new WorkflowDataRefusedException($"The type '{type.FullName}' is not on the workflow data allow-list; register it before storing it.");
         }
 
-        return new JsonObject { ["$type"] = name, ["value"] = JsonSerializer.SerializeToNode(value, type, Options) };
+        writer.WriteStartObject();
+        writer.WriteString(TypeProperty, name);
+        writer.WritePropertyName(ValueProperty);
+        JsonSerializer.Serialize(writer, value, type, Options);
+        writer.WriteEndObject();
     }
 
-    public object? FromNode(JsonNode? node)
+    /// <summary>
+    /// Reads a value written by <see cref="WriteValue"/>; the reader is on its first token and is left on its last. The type
+    /// name comes first in what DeepDive writes, so the value is read as it streams by; a document with its members in
+    /// another order is read through a document tree instead.
+    /// </summary>
+    internal object? ReadValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        var start = reader;
+        if (reader.TokenType == JsonTokenType.StartObject
+            && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(TypeProperty)
+            && reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            var type = AllowedType(reader.GetString()!);
+            if (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(ValueProperty) && reader.Read())
+            {
+                var value = JsonSerializer.Deserialize(ref reader, type, Options);
+                if (reader.Read() && reader.TokenType == JsonTokenType.EndObject)
+                {
+                    return value;
+                }
+            }
+        }
+
+        reader = start;
+        return FromNode(JsonNode.Parse(ref reader));
+    }
+
+    private Type AllowedType(string name) =>
+        byName.TryGetValue(name, out var type)
+            ? type
+            : throw new WorkflowDataRefusedException($"Stored workflow data names the type '{name}', which is not on the allow-list; it is refused.");
+
+    /// <summary>Reads a value from a document tree, whatever the order of its members.</summary>
+    private object? FromNode(JsonNode? node)
     {
         if (node is null)
         {
             return null;
         }
 
-        if (node is not JsonObject obj || obj["$type"] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var name))
+        if (node is not JsonObject obj || obj[TypeProperty] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var name))
         {
             throw new WorkflowDataRefusedException("Stored workflow data has no type name; it was not written by DeepDive.");
         }
 
-        if (!byName.TryGetValue(name, out var type))
-        {
-            throw new WorkflowDataRefusedException($"Stored workflow data names the type '{name}', which is not on the allow-list; it is refused.");
-        }
-
-        return obj["value"].Deserialize(type, Options);
+        return obj[ValueProperty].Deserialize(AllowedType(name), Options);
     }
 }
 
