@@ -143,7 +143,7 @@ public sealed class AssignmentCommandTests : IDisposable
                 .StartScheduledAsync("default", cycleId, DateTime.UtcNow, CancellationToken.None);
             await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
             await runtime.StopAsync();
-            SqliteConnection.ClearAllPools();
+            DeepDive.Engine.Storage.SqliteDialect.ClearAllPools();
             return started!.RoundId;
         }
     }

@@ -38,6 +38,18 @@ public sealed class Database
 
     private SqliteWriteQueue WriteQueue() => WriteQueues.GetOrAdd(ConnectionString, _ => new SqliteWriteQueue(this));
 
+    /// <summary>Closes the kept writers' connection to a SQLite file (all files if null), so the file can be deleted.</summary>
+    internal static void ReleaseKeptConnections(string? connectionString)
+    {
+        foreach (var (key, queue) in WriteQueues)
+        {
+            if (connectionString is null || key == connectionString)
+            {
+                queue.Release();
+            }
+        }
+    }
+
     /// <summary>
     /// Runs a short write in a transaction of its own and completes once it is committed. On SQLite the writes take
     /// turns through the file's <see cref="SqliteWriteQueue"/>, where whoever finds the turn free runs the waiting

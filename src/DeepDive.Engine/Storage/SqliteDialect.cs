@@ -52,11 +52,19 @@ public sealed class SqliteDialect : ISqlDialect
     /// <summary>Closes the idle pooled connections to a file, the readers' and the writers', so it can be deleted.</summary>
     public static void ClearPools(string connectionString)
     {
+        Database.ReleaseKeptConnections(connectionString);
         foreach (var pooled in new[] { connectionString, WriterConnectionString(connectionString) })
         {
             using var connection = new SqliteConnection(pooled);
             SqliteConnection.ClearPool(connection);
         }
+    }
+
+    /// <summary>Closes every idle SQLite connection of this process, pooled or kept by a write queue.</summary>
+    public static void ClearAllPools()
+    {
+        Database.ReleaseKeptConnections(null);
+        SqliteConnection.ClearAllPools();
     }
 
     public UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.SqliteDatabase(connectionString);

@@ -18,6 +18,9 @@ internal sealed class SqliteWriteQueue(Database database)
 {
     private readonly string writerConnectionString = SqliteDialect.WriterConnectionString(database.ConnectionString);
 
+    /// <summary>The writers' connection, kept open with its compiled statements; only the turn holder uses it.</summary>
+    private StatementCachingConnection? kept;
+
     /// <summary>Writes one caller runs for others before it hands the queue to the thread pool and goes back to its own work.</summary>
     private const int WritesPerTurn = 32;
 
@@ -74,7 +77,8 @@ internal sealed class SqliteWriteQueue(Database database)
     /// <summary>Runs queued writes until the queue is empty or this caller has done its share; true if writes remain.</summary>
     private async Task<bool> RunQueuedAsync()
     {
-        DbConnection? connection = null;
+        var connection = kept;
+        kept = null;
         try
         {
             for (var done = 0; done < WritesPerTurn; done++)
@@ -91,10 +95,25 @@ internal sealed class SqliteWriteQueue(Database database)
         }
         finally
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
+            kept = connection;
+        }
+    }
+
+    private async Task<StatementCachingConnection> KeptAsync(CancellationToken cancellationToken) =>
+        kept ??= new StatementCachingConnection((Microsoft.Data.Sqlite.SqliteConnection)await database.OpenAsync(writerConnectionString, cancellationToken));
+
+    /// <summary>Closes the kept connection once the turn is free, so the file can be deleted; the next write opens another.</summary>
+    public void Release()
+    {
+        turn.Wait();
+        try
+        {
+            kept?.Dispose();
+            kept = null;
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
@@ -108,8 +127,17 @@ internal sealed class SqliteWriteQueue(Database database)
         {
             try
             {
-                await using var writers = await database.OpenAsync(writerConnectionString, cancellationToken);
-                return await read(writers, cancellationToken);
+                var writers = await KeptAsync(cancellationToken);
+                try
+                {
+                    return await read(writers, cancellationToken);
+                }
+                catch when (writers.State != System.Data.ConnectionState.Open)
+                {
+                    kept = null;
+                    await writers.DisposeAsync();
+                    throw;
+                }
             }
             finally
             {
@@ -123,7 +151,7 @@ internal sealed class SqliteWriteQueue(Database database)
     }
 
     /// <summary>Runs one write in its own transaction (a one-statement write on its own); returns the connection to use next (null if this one broke).</summary>
-    private async Task<DbConnection?> RunAsync(IWrite write, DbConnection? connection)
+    private async Task<StatementCachingConnection?> RunAsync(IWrite write, StatementCachingConnection? connection)
     {
         if (write.CancellationToken.IsCancellationRequested)
         {
@@ -133,7 +161,7 @@ internal sealed class SqliteWriteQueue(Database database)
 
         try
         {
-            connection ??= await database.OpenAsync(writerConnectionString, write.CancellationToken);
+            connection ??= new StatementCachingConnection((Microsoft.Data.Sqlite.SqliteConnection)await database.OpenAsync(writerConnectionString, write.CancellationToken));
             if (write.InTransaction)
             {
                 await using var transaction = await connection.BeginTransactionAsync(write.CancellationToken);

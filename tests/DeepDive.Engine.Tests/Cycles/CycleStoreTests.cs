@@ -26,7 +26,7 @@ public sealed class CycleStoreTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        DeepDive.Engine.Storage.SqliteDialect.ClearAllPools();
         Directory.Delete(folder, recursive: true);
         return Task.CompletedTask;
     }

@@ -20,7 +20,7 @@ public sealed class TempSqliteDatabase : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        DeepDive.Engine.Storage.SqliteDialect.ClearAllPools();
         foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
         {
             File.Delete(file);
