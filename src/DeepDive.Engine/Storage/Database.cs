@@ -111,11 +111,9 @@ public sealed class Database
         return await read(connection, cancellationToken);
     }
 
-    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(ConnectionString, cancellationToken);
-
-    internal async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = Dialect.CreateConnection(connectionString);
+        var connection = Dialect.CreateConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

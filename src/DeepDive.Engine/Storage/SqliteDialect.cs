@@ -35,29 +35,12 @@ public sealed class SqliteDialect : ISqlDialect
         }
     }
 
-    /// <summary>
-    /// The connection string the file's writes are made on (<see cref="SqliteWriteQueue"/>): the same file and settings,
-    /// told apart from the readers' by one more second of default timeout (the busy timeout is set by pragma whatever
-    /// it says), so the writers get a connection pool of their own. Only the turn holder writes, so that pool holds one
-    /// connection, which gets it back each turn with its page cache still current: a connection whose file another
-    /// connection has changed since its last transaction starts the next one by dropping its whole cache.
-    /// </summary>
-    public static string WriterConnectionString(string connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        builder.DefaultTimeout += 1;
-        return builder.ToString();
-    }
-
-    /// <summary>Closes the idle pooled connections to a file, the readers' and the writers', so it can be deleted.</summary>
+    /// <summary>Closes the connections to a file that are idle in the pool or kept by its write queue, so it can be deleted.</summary>
     public static void ClearPools(string connectionString)
     {
         Database.ReleaseKeptConnections(connectionString);
-        foreach (var pooled in new[] { connectionString, WriterConnectionString(connectionString) })
-        {
-            using var connection = new SqliteConnection(pooled);
-            SqliteConnection.ClearPool(connection);
-        }
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     /// <summary>Closes every idle SQLite connection of this process, pooled or kept by a write queue.</summary>

@@ -10,14 +10,13 @@ namespace DeepDive.Engine.Storage;
 /// pool while the turn sat idle. Here the turn passes without a hand-over while writes are waiting, and each write still
 /// commits on its own, so a failing write never takes another with it. Callers resume on the thread pool, never inside
 /// another caller's turn. (A writer thread of its own was measured with <c>deepdive bench workflows</c> and was slower:
-/// on two cores it waited for the scheduler behind the pool's threads.) The writes are made on a pool of their own
-/// (<see cref="SqliteDialect.WriterConnectionString"/>), and short reads that find the turn free run there too: that
-/// connection's page cache stays current, where a reader's is dropped whenever another connection has written.
+/// on two cores it waited for the scheduler behind the pool's threads.) The writes are made on one connection kept open
+/// with its compiled statements (<see cref="StatementCachingConnection"/>), and short reads that find the turn free run
+/// there too: a SQLite connection drops its whole page cache when another connection has changed the file since its
+/// last transaction, and no other connection writes between this one's. <see cref="SqliteDialect.ClearPools"/> closes it.
 /// </summary>
 internal sealed class SqliteWriteQueue(Database database)
 {
-    private readonly string writerConnectionString = SqliteDialect.WriterConnectionString(database.ConnectionString);
-
     /// <summary>The writers' connection, kept open with its compiled statements; only the turn holder uses it.</summary>
     private StatementCachingConnection? kept;
 
@@ -99,8 +98,8 @@ internal sealed class SqliteWriteQueue(Database database)
         }
     }
 
-    private async Task<StatementCachingConnection> KeptAsync(CancellationToken cancellationToken) =>
-        kept ??= new StatementCachingConnection((Microsoft.Data.Sqlite.SqliteConnection)await database.OpenAsync(writerConnectionString, cancellationToken));
+    private async Task<StatementCachingConnection> OpenKeptAsync(CancellationToken cancellationToken) =>
+        new((Microsoft.Data.Sqlite.SqliteConnection)await database.OpenAsync(cancellationToken));
 
     /// <summary>Closes the kept connection once the turn is free, so the file can be deleted; the next write opens another.</summary>
     public void Release()
@@ -127,7 +126,7 @@ internal sealed class SqliteWriteQueue(Database database)
         {
             try
             {
-                var writers = await KeptAsync(cancellationToken);
+                var writers = kept ??= await OpenKeptAsync(cancellationToken);
                 try
                 {
                     return await read(writers, cancellationToken);
@@ -161,7 +160,7 @@ internal sealed class SqliteWriteQueue(Database database)
 
         try
         {
-            connection ??= new StatementCachingConnection((Microsoft.Data.Sqlite.SqliteConnection)await database.OpenAsync(writerConnectionString, write.CancellationToken));
+            connection ??= await OpenKeptAsync(write.CancellationToken);
             if (write.InTransaction)
             {
                 await using var transaction = await connection.BeginTransactionAsync(write.CancellationToken);

@@ -144,7 +144,7 @@ public sealed class WriteAsyncTests
         await database.WriteAsync((c, t, ct) => c.ExecuteAsync(new CommandDefinition("INSERT INTO item (id) VALUES (1)", null, t, cancellationToken: ct)), CancellationToken.None);
         (await database.ReadAsync((c, ct) => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM item", cancellationToken: ct)), CancellationToken.None)).Should().Be(1);
 
-        // The writers' pooled connection must go too: if it stayed, the next writes would go to the deleted file.
+        // The write queue's kept connection must go too: if it stayed, the next writes would go to the deleted file.
         sqlite.Dispose();
         var again = DeepDive.Engine.Storage.Database.Open(sqlite.Path);
         await using (var connection = await again.OpenAsync(CancellationToken.None))
