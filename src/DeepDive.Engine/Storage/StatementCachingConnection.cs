@@ -15,8 +15,6 @@ internal sealed class StatementCachingConnection(SqliteConnection inner) : DbCon
 {
     private readonly Dictionary<string, SqliteCommand> compiled = new(StringComparer.Ordinal);
 
-    public SqliteConnection Inner => inner;
-
     [AllowNull]
     public override string ConnectionString
     {
