@@ -45,7 +45,7 @@ public sealed class BenchStore : IAsyncDisposable
         var database = Database.Open(path);
         var store = new BenchStore(BenchProvider.Sqlite, database, () =>
         {
-            // Pooled connections, the readers' and the writers', keep the file open.
+            // Pooled connections and the write queue's kept connection keep the file open.
             SqliteDialect.ClearPools(database.ConnectionString);
 
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })

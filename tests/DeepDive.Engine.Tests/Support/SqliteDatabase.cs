@@ -42,7 +42,7 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
-        // Pooled connections, the readers' and the writers', keep the file open.
+        // Pooled connections and the write queue's kept connection keep the file open.
         SqliteDialect.ClearPools(Database.ConnectionString);
 
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
