@@ -11,8 +11,14 @@ namespace DeepDive.Engine.Workflows.Queues;
 /// scheduled commands the poller queues every runnable instance on each poll, with no greylist, so copies
 /// piled up faster than the consumers could drop them). An item already taken off the queue can be queued
 /// again, so work that arrives while it runs is not lost.
+/// <para>
+/// Index work is dropped unless <paramref name="indexes"/> says a search index takes it: WorkflowCore queues every
+/// instance it persists for indexing whether or not indexing is on, and with nothing to take that work the queue
+/// would keep the id of every workflow the process ever ran.
+/// </para>
 /// </summary>
-public sealed class DeduplicatingQueueProvider : IQueueProvider
+/// <param name="indexes">True only when WorkflowCore's <c>EnableIndexes</c> is on, so that an index consumer takes Index work.</param>
+public sealed class DeduplicatingQueueProvider(bool indexes = false) : IQueueProvider
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(250);
     private readonly Dictionary<QueueType, Channel<string>> queues = Enum.GetValues<QueueType>()
@@ -24,7 +30,7 @@ public sealed class DeduplicatingQueueProvider : IQueueProvider
 
     public Task QueueWork(string id, QueueType queue)
     {
-        if (waiting.TryAdd((queue, id), 0))
+        if ((queue != QueueType.Index || indexes) && waiting.TryAdd((queue, id), 0))
         {
             queues[queue].Writer.TryWrite(id);
         }

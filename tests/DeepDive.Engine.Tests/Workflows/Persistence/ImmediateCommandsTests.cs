@@ -31,6 +31,26 @@ public sealed class ImmediateCommandsTests
     }
 
     [Fact]
+    public async Task Queue_DropsIndexWork_UnlessAnIndexTakesIt()
+    {
+        // WorkflowCore queues every persisted instance for indexing even with indexing off; nothing would ever take it.
+        using var queue = new DeduplicatingQueueProvider();
+        using var indexed = new DeduplicatingQueueProvider(indexes: true);
+        foreach (var id in new[] { "w1", "w2" })
+        {
+            await queue.QueueWork(id, QueueType.Index);
+            await indexed.QueueWork(id, QueueType.Index);
+        }
+
+        await queue.QueueWork("w1", QueueType.Workflow);
+
+        (await queue.DequeueWork(QueueType.Index, CancellationToken.None)).Should().BeNull("no index work is held");
+        (await queue.DequeueWork(QueueType.Workflow, CancellationToken.None)).Should().Be("w1");
+        (await indexed.DequeueWork(QueueType.Index, CancellationToken.None)).Should().Be("w1");
+        (await indexed.DequeueWork(QueueType.Index, CancellationToken.None)).Should().Be("w2");
+    }
+
+    [Fact]
     public async Task Queue_HoldsAWaitingItemOnce_ButTakesItAgainOnceTaken()
     {
         using var queue = new DeduplicatingQueueProvider();
