@@ -24,6 +24,9 @@ public static class Migrator
         if (database.Dialect.Kind == DatabaseKind.Sqlite)
         {
             EnsureSqliteFolder(database.ConnectionString);
+            // Our own connection first: a new file takes its page size and WAL mode from SqliteDialect's settings only
+            // before any table exists, and DbUp's connection would create the tables with SQLite's defaults.
+            using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
 
         var engine = database.Dialect.MigrationTarget(database.ConnectionString)

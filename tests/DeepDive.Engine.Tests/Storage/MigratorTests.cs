@@ -37,6 +37,32 @@ public sealed class MigratorTests(PostgresServer postgres)
         shape.Should().Contain(["table partnership", "table case_record", "table audit_round", "table wf_instance", "table wf_error"]);
     }
 
+    [Fact]
+    public async Task Upgrade_OnNewSqliteFile_Uses2KiBPagesAndWal_ButLeavesAnOlderFilesPagesAlone()
+    {
+        using var fresh = SqliteDatabase.CreateMigrated();
+        using var older = SqliteDatabase.Create();
+        // A file made before DeepDive chose its page size: SQLite's default, 4 KiB.
+        await using (var direct = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={older.Path};Pooling=False"))
+        {
+            await direct.OpenAsync();
+            await Dapper.SqlMapper.ExecuteAsync(direct, "CREATE TABLE made_earlier (id INTEGER)");
+        }
+
+        Migrator.Upgrade(older.Database);
+
+        (await PragmaAsync(fresh.Database, "page_size")).Should().Be("2048", "small pages mean fewer bytes in the log per commit");
+        (await PragmaAsync(fresh.Database, "journal_mode")).Should().Be("wal");
+        (await PragmaAsync(older.Database, "page_size")).Should().Be("4096", "a page size cannot change once a file has tables");
+        (await PragmaAsync(older.Database, "journal_mode")).Should().Be("wal");
+    }
+
+    private static async Task<string> PragmaAsync(Database database, string pragma)
+    {
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        return Convert.ToString(await Dapper.SqlMapper.ExecuteScalarAsync(connection, $"PRAGMA {pragma}"), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
     [PostgresFact]
     public async Task Upgrade_OnNewPostgresDatabase_AppliesEveryScriptThenNothing()
     {
