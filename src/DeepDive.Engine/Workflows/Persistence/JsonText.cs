@@ -13,9 +13,10 @@ internal static class JsonText
 {
     public delegate T ReadFunc<out T>(ref Utf8JsonReader reader);
 
-    /// <summary>One buffer and writer per thread, reused; taken while in use, so a nested write gets its own.</summary>
+    /// <summary>The largest buffer a thread keeps between writes.</summary>
     private const int MaxKeptBytes = 1 << 20;
 
+    /// <summary>One buffer and writer per thread, reused; taken while in use, so a nested write gets its own.</summary>
     [ThreadStatic]
     private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? cached;
 
