@@ -24,6 +24,21 @@ public sealed class SetupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Init_by_four_processes_at_once_on_a_new_file_applies_each_script_once_and_none_fails()
+    {
+        // Three new files, four processes each: how close the processes start varies, so one file alone often misses the race.
+        for (var file = 0; file < 3; file++)
+        {
+            var path = Path.Combine(cli.Folder, $"new-{file}.db");
+            var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => cli.RunRawAsync(["init", "--db", path])));
+
+            runs.Should().OnlyContain(r => r.ExitCode == 0, string.Join("\n", runs.Select(r => r.ToString())));
+            runs.Count(r => r.StdOut.Contains("applied 0001_initial.sql", StringComparison.Ordinal)).Should().Be(1,
+                "one process upgrades the new file while the others wait, then find nothing to do");
+        }
+    }
+
+    [Fact]
     public async Task Import_cases_accepts_the_example_and_rejects_a_bad_file_whole()
     {
         (await cli.RunAsync("init")).ExitCode.Should().Be(0);

@@ -26,7 +26,11 @@ public sealed class BankHolidayStore(Database database)
             holidays.Count == 0 ? 0 : holidays.Min(h => h.Date.Year), holidays.Count == 0 ? 0 : holidays.Max(h => h.Date.Year), changed);
     }
 
-    /// <summary>Replaces the stored holidays with <paramref name="holidays"/> in one transaction; writes nothing when they are already the same.</summary>
+    /// <summary>
+    /// Replaces the stored holidays with <paramref name="holidays"/> in one transaction; writes nothing when they are already the same.
+    /// Nodes started together on a new database all load the file at once: the rows go in as upserts, so a writer that finds
+    /// another's uncommitted rows waits for them and then updates them instead of failing on the key.
+    /// </summary>
     public async Task<bool> ReplaceAsync(IReadOnlyList<BankHoliday> holidays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(holidays);
@@ -47,9 +51,9 @@ public sealed class BankHolidayStore(Database database)
         {
             await connection.ExecuteAsync(new CommandDefinition("DELETE FROM bank_holiday WHERE division = @Division",
                 new { Division = BankHolidayFile.Division }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO bank_holiday (division, holiday_on, title, notes) VALUES (@Division, @HolidayOn, @Title, @Notes)
-                """, rows, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                database.Dialect.Upsert("bank_holiday", ["division", "holiday_on"], ["title", "notes"]),
+                rows, transaction, cancellationToken: cancellationToken));
             return true;
         }, cancellationToken);
         return true;

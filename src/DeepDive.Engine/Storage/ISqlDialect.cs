@@ -19,7 +19,20 @@ public interface ISqlDialect
     /// <summary>Runs once on every newly opened connection.</summary>
     Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    UpgradeEngineBuilder MigrationTarget(string connectionString);
+    /// <summary>
+    /// Takes, on <paramref name="connection"/>, the lock that lets one process at a time upgrade the schema, waiting while
+    /// another process does: nodes started together on a new database would otherwise all apply the first script at once.
+    /// </summary>
+    Task LockForUpgradeAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives the upgrade lock back. Where the lock is the transaction the scripts ran in (SQLite), this commits them, or
+    /// rolls all of them back when <paramref name="succeeded"/> is false.
+    /// </summary>
+    Task UnlockAfterUpgradeAsync(DbConnection connection, bool succeeded, CancellationToken cancellationToken);
+
+    /// <summary>Where DbUp applies the scripts, and in which transactions; <paramref name="locked"/> holds the upgrade lock.</summary>
+    UpgradeEngineBuilder MigrationTarget(string connectionString, DbConnection locked);
 
     /// <summary>An insert that updates the non-key columns when a row with the same key exists.</summary>
     string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns);

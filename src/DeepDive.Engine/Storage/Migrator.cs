@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using DbUp.Engine;
 
@@ -19,29 +20,53 @@ public static class Migrator
             .ToList();
     }
 
-    public static Result Upgrade(Database database)
+    public static Result Upgrade(Database database) => Upgrade(database, Scripts(database.Dialect.MigrationsFolder));
+
+    /// <summary>Applies <paramref name="scripts"/> (the tests give scripts of their own).</summary>
+    internal static Result Upgrade(Database database, IReadOnlyList<SqlScript> scripts)
     {
         if (database.Dialect.Kind == DatabaseKind.Sqlite)
         {
             EnsureSqliteFolder(database.ConnectionString);
-            // Our own connection first: a new file takes its page size and WAL mode from SqliteDialect's settings only
-            // before any table exists, and DbUp's connection would create the tables with SQLite's defaults.
-            using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
 
-        var engine = database.Dialect.MigrationTarget(database.ConnectionString)
-            .WithScripts(Scripts(database.Dialect.MigrationsFolder))
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build();
-        var result = engine.PerformUpgrade();
-        if (!result.Successful)
+        // One process at a time, under a lock held on a connection of our own. That connection is also the first to open a
+        // new SQLite file, which takes its page size and WAL mode from SqliteDialect's settings only before any table exists.
+        using var locked = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        database.Dialect.LockForUpgradeAsync(locked, CancellationToken.None).GetAwaiter().GetResult();
+        var succeeded = false;
+        try
         {
-            var where = result.ErrorScript is null ? "" : $" in {database.Dialect.MigrationsFolder}/{result.ErrorScript.Name}";
-            throw new InvalidOperationException($"The schema upgrade failed{where}: {result.Error.Message}", result.Error);
-        }
+            var engine = database.Dialect.MigrationTarget(database.ConnectionString, locked)
+                .WithScripts(scripts)
+                .LogToNowhere()
+                .Build();
+            var result = engine.PerformUpgrade();
+            if (!result.Successful)
+            {
+                var where = result.ErrorScript is null ? "" : $" in {database.Dialect.MigrationsFolder}/{result.ErrorScript.Name}";
+                throw new InvalidOperationException($"The schema upgrade failed{where}: {result.Error.Message}", result.Error);
+            }
 
-        return new Result(result.Scripts.Select(s => s.Name).ToList());
+            succeeded = true;
+            return new Result(result.Scripts.Select(s => s.Name).ToList());
+        }
+        finally
+        {
+            Unlock(database.Dialect, locked, succeeded);
+        }
+    }
+
+    private static void Unlock(ISqlDialect dialect, DbConnection locked, bool succeeded)
+    {
+        try
+        {
+            dialect.UnlockAfterUpgradeAsync(locked, succeeded, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (DbException) when (!succeeded)
+        {
+            // The upgrade's own error is the one to report; closing the connection gives the lock back anyway.
+        }
     }
 
     private static void EnsureSqliteFolder(string connectionString)

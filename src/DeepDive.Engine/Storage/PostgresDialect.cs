@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using DbUp;
 using DbUp.Builder;
 using Npgsql;
@@ -15,7 +16,21 @@ public sealed class PostgresDialect : ISqlDialect
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.PostgresqlDatabase(connectionString);
+    // A session-level advisory lock, on a connection of its own, so it ends with the process that took it.
+    public Task LockForUpgradeAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@Key)", new { Key = UpgradeLockKey },
+            commandTimeout: UpgradeLockWaitSeconds, cancellationToken: cancellationToken));
+
+    public Task UnlockAfterUpgradeAsync(DbConnection connection, bool succeeded, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@Key)", new { Key = UpgradeLockKey }, cancellationToken: cancellationToken));
+
+    public UpgradeEngineBuilder MigrationTarget(string connectionString, DbConnection locked) =>
+        DeployChanges.To.PostgresqlDatabase(connectionString).WithTransactionPerScript();
+
+    private static readonly long UpgradeLockKey = Workflows.Locks.PostgresAdvisoryLocks.Key("schema-upgrade");
+
+    /// <summary>How long a process waits for another's schema upgrade before giving up with an error.</summary>
+    private const int UpgradeLockWaitSeconds = 600;
 
     public string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
         SqlText.InsertOnConflict(table, keyColumns, otherColumns, update: true);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using DbUp;
 using DbUp.Builder;
 using Microsoft.Data.SqlClient;
@@ -15,7 +16,30 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.SqlDatabase(connectionString);
+    /// <summary>Takes the schema upgrade's application lock for the session, waiting up to 10 minutes; returns sp_getapplock's result (0 or 1 when taken).</summary>
+    public const string LockForUpgrade = """
+        DECLARE @result int;
+        EXEC @result = sp_getapplock @Resource = 'deepdive:schema-upgrade', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 600000;
+        SELECT @result;
+        """;
+
+    public const string UnlockAfterUpgrade = "EXEC sp_releaseapplock @Resource = 'deepdive:schema-upgrade', @LockOwner = 'Session';";
+
+    public async Task LockForUpgradeAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var result = await connection.ExecuteScalarAsync<int>(new CommandDefinition(LockForUpgrade, commandTimeout: 0, cancellationToken: cancellationToken));
+        if (result < 0)
+        {
+            throw new InvalidOperationException(
+                $"The schema upgrade could not start: another process has held its lock for 10 minutes (sp_getapplock returned {result}).");
+        }
+    }
+
+    public Task UnlockAfterUpgradeAsync(DbConnection connection, bool succeeded, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(UnlockAfterUpgrade, cancellationToken: cancellationToken));
+
+    public UpgradeEngineBuilder MigrationTarget(string connectionString, DbConnection locked) =>
+        DeployChanges.To.SqlDatabase(connectionString).WithTransactionPerScript();
 
     public string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
         Merge(table, keyColumns, otherColumns, update: true);

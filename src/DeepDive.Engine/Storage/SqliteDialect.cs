@@ -53,7 +53,16 @@ public sealed class SqliteDialect : ISqlDialect
         SqliteConnection.ClearAllPools();
     }
 
-    public UpgradeEngineBuilder MigrationTarget(string connectionString) => DeployChanges.To.SqliteDatabase(connectionString);
+    // The upgrade lock is a write transaction: other processes' writers (and upgraders) wait for it (busy_timeout), and
+    // every script runs inside it on this one connection, so an upgrade that fails leaves the file as it was.
+    public Task LockForUpgradeAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("BEGIN IMMEDIATE", cancellationToken: cancellationToken));
+
+    public Task UnlockAfterUpgradeAsync(DbConnection connection, bool succeeded, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(succeeded ? "COMMIT" : "ROLLBACK", cancellationToken: cancellationToken));
+
+    public UpgradeEngineBuilder MigrationTarget(string connectionString, DbConnection locked) =>
+        DeployChanges.To.SqliteDatabase(new DbUp.Sqlite.Helpers.SharedConnection(locked)).WithoutTransaction();
 
     public string Upsert(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> otherColumns) =>
         SqlText.InsertOnConflict(table, keyColumns, otherColumns, update: true);

@@ -73,6 +73,46 @@ public sealed class MigratorTests(PostgresServer postgres)
         Migrator.Upgrade(database).Applied.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Upgrade_OnSqlite_ThatFailsInALaterScript_LeavesTheFileAsItWas_AndSaysWhichScript()
+    {
+        using var sqlite = SqliteDatabase.Create();
+        var scripts = new List<DbUp.Engine.SqlScript>
+        {
+            new("0001_first.sql", "CREATE TABLE first_table (id INTEGER PRIMARY KEY);"),
+            new("0002_broken.sql", "CREATE TABLE second_table (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);"),
+        };
+
+        var upgrade = () => Migrator.Upgrade(sqlite.Database, scripts);
+
+        upgrade.Should().Throw<InvalidOperationException>().WithMessage("The schema upgrade failed in sqlite/0002_broken.sql: *no such table*");
+        await using var connection = await sqlite.Database.OpenAsync(CancellationToken.None);
+        (await Dapper.SqlMapper.QueryAsync<string>(connection, "SELECT name FROM sqlite_master WHERE type = 'table'"))
+            .Should().BeEmpty("the first script, the second's first statement and DbUp's journal all went back with the failure");
+        Migrator.Upgrade(sqlite.Database, scripts[..1]).Applied.Should().Equal("0001_first.sql");
+    }
+
+    /// <summary>Nodes started together on a new database each upgrade it as they start: one applies the scripts, the others wait and find nothing to do.</summary>
+    [PostgresTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Upgrade_ByThreeNodesAtOnceOnANewDatabase_AppliesEachScriptOnce_AndNoneFails(string databaseKind)
+    {
+        using var sqlite = SqliteDatabase.Create();
+        var database = databaseKind == "sqlite" ? sqlite.Database : Database.Open(await postgres.CreateDatabaseAsync());
+        using var start = new Barrier(3);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return Migrator.Upgrade(database);
+        })));
+
+        results.SelectMany(r => r.Applied).Should().Equal(Migrator.Scripts(database.Dialect.MigrationsFolder).Select(s => s.Name),
+            "every script ran exactly once, all by one node");
+        Migrator.Upgrade(database).Applied.Should().BeEmpty();
+    }
+
     [PostgresFact]
     public async Task Upgrade_OnPostgres_CreatesEveryTableOfTheSqliteSchema()
     {

@@ -93,6 +93,24 @@ public sealed class SqlServerScriptTests
     }
 
     [Fact]
+    public void UpgradeLock_TakesAndGivesBackASessionApplicationLock()
+    {
+        var (take, takeErrors) = Parse(SqlServerDialect.LockForUpgrade);
+        var (give, giveErrors) = Parse(SqlServerDialect.UnlockAfterUpgrade);
+
+        takeErrors.Should().BeEmpty();
+        giveErrors.Should().BeEmpty();
+        take.Batches.Single().Statements.OfType<ExecuteStatement>().Should().ContainSingle()
+            .Which.ExecuteSpecification.ExecutableEntity.Should().BeOfType<ExecutableProcedureReference>()
+            .Which.ProcedureReference.ProcedureReference.Name.BaseIdentifier.Value.Should().Be("sp_getapplock");
+        give.Batches.Single().Statements.Should().ContainSingle().Which.Should().BeOfType<ExecuteStatement>()
+            .Which.ExecuteSpecification.ExecutableEntity.Should().BeOfType<ExecutableProcedureReference>()
+            .Which.ProcedureReference.ProcedureReference.Name.BaseIdentifier.Value.Should().Be("sp_releaseapplock");
+        SqlServerDialect.LockForUpgrade.Should().Contain("@LockOwner = 'Session'").And.Contain("'deepdive:schema-upgrade'");
+        SqlServerDialect.UnlockAfterUpgrade.Should().Contain("@LockOwner = 'Session'").And.Contain("'deepdive:schema-upgrade'");
+    }
+
+    [Fact]
     public void InsertIfAbsent_NeverUpdatesAnExistingRow()
     {
         var sql = new SqlServerDialect().InsertIfAbsent("wf_event", ["id"], ["event_name", "event_key"]);
