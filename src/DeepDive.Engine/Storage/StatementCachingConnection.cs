@@ -13,7 +13,7 @@ namespace DeepDive.Engine.Storage;
 /// </summary>
 internal sealed class StatementCachingConnection(SqliteConnection inner) : DbConnection
 {
-    private readonly Dictionary<string, SqliteCommand> compiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Kept> compiled = new(StringComparer.Ordinal);
 
     [AllowNull]
     public override string ConnectionString
@@ -53,9 +53,9 @@ internal sealed class StatementCachingConnection(SqliteConnection inner) : DbCon
     {
         if (disposing)
         {
-            foreach (var command in compiled.Values)
+            foreach (var kept in compiled.Values)
             {
-                command.Dispose();
+                kept.Command.Dispose();
             }
 
             compiled.Clear();
@@ -68,24 +68,29 @@ internal sealed class StatementCachingConnection(SqliteConnection inner) : DbCon
     /// <summary>
     /// The kept command for <paramref name="text"/>; a new one, not kept, if the kept one has a reader open or if this
     /// connection already keeps <see cref="MaxKept"/> statements (SQL built per call, such as Dapper's expanded lists).
+    /// <paramref name="names"/> holds the parameter names as the text writes them.
     /// </summary>
-    private SqliteCommand For(string text, out bool kept)
+    private SqliteCommand For(string text, out bool kept, out ParameterNames names)
     {
-        if (compiled.TryGetValue(text, out var command))
+        if (compiled.TryGetValue(text, out var entry))
         {
-            kept = !busy.Contains(command);
-            return kept ? command : NewCommand(text);
+            kept = !busy.Contains(entry.Command);
+            names = entry.Names;
+            return kept ? entry.Command : NewCommand(text);
         }
 
-        command = NewCommand(text);
+        var command = NewCommand(text);
+        names = new ParameterNames(text);
         kept = compiled.Count < MaxKept;
         if (kept)
         {
-            compiled[text] = command;
+            compiled[text] = new Kept(command, names);
         }
 
         return command;
     }
+
+    private sealed record Kept(SqliteCommand Command, ParameterNames Names);
 
     /// <summary>Statements kept at most: the provider's and the domain's writes are a few dozen texts.</summary>
     private const int MaxKept = 128;
@@ -176,12 +181,13 @@ internal sealed class StatementCachingConnection(SqliteConnection inner) : DbCon
                 throw new NotSupportedException($"SQLite runs text commands only, not {CommandType}.");
             }
 
-            var command = owner.For(CommandText, out kept);
+            var command = owner.For(CommandText, out kept, out var names);
             command.Transaction = (SqliteTransaction?)DbTransaction;
             command.CommandTimeout = CommandTimeout;
             command.Parameters.Clear();
             foreach (SqliteParameter parameter in parameters)
             {
+                parameter.ParameterName = names.AsWritten(parameter.ParameterName);
                 command.Parameters.Add(parameter);
             }
 
