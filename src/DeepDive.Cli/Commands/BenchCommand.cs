@@ -115,6 +115,11 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
             p.Completed,
             WorkflowsPerSecond = Math.Round(p.WorkflowsPerSecond, 1),
             RatioToInMemory = Math.Round(p.RatioToInMemory, 3),
+            Rounds = p.RoundWorkflowsPerSecond.Select((rate, i) => new
+            {
+                WorkflowsPerSecond = Math.Round(rate, 1),
+                RatioToInMemory = Math.Round(p.RoundRatiosToInMemory[i], 3),
+            }),
             P50Ms = Math.Round(p.P50Ms, 2),
             P99Ms = Math.Round(p.P99Ms, 2),
             MaxMs = Math.Round(p.MaxMs, 2),
@@ -155,6 +160,16 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
         }
 
         AnsiConsole.Write(table);
+        if (o.Rounds > 1)
+        {
+            AnsiConsole.MarkupLine("Each round, workflows/s (ratio to in-memory); the table shows the median round:");
+            foreach (var p in report.Providers)
+            {
+                var rounds = p.RoundWorkflowsPerSecond.Select((rate, i) => $"{F(rate, "N0")} ({F(p.RoundRatiosToInMemory[i], "0.00")}x)");
+                AnsiConsole.MarkupLineInterpolated($"  {p.Name}: {string.Join(", ", rounds)}");
+            }
+        }
+
         if (report.PostgresUnavailable is { } reason)
         {
             AnsiConsole.MarkupLineInterpolated($"PostgreSQL: not available ({reason})");

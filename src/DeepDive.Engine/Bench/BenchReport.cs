@@ -58,6 +58,8 @@ public sealed record BenchOptions
 /// <param name="StartSeconds">From the first start until every workflow was persisted waiting for its event.</param>
 /// <param name="EventSeconds">From the first event published until every workflow was persisted complete.</param>
 /// <param name="RatioToInMemory">This provider's throughput over the in-memory provider's in the same round (median over rounds).</param>
+/// <param name="RoundWorkflowsPerSecond">Each round's throughput, in the order the rounds ran.</param>
+/// <param name="RoundRatiosToInMemory">Each round's throughput over the in-memory provider's in that round.</param>
 /// <param name="P50Ms">Median resume latency, event published to the grade step running, over every round's samples.</param>
 public sealed record ProviderResult(
     BenchProvider Provider,
@@ -70,6 +72,8 @@ public sealed record ProviderResult(
     double WorkflowsPerSecond,
     double RatioToInMemory,
     int Rounds,
+    IReadOnlyList<double> RoundWorkflowsPerSecond,
+    IReadOnlyList<double> RoundRatiosToInMemory,
     int LatencySamples,
     double P50Ms,
     double P99Ms,

@@ -126,7 +126,8 @@ public static class WorkflowBenchmark
     {
         static double Rate(BenchRun.Outcome o, int n) => n / (o.Starts + o.Events).TotalSeconds;
         var median = runs.OrderBy(r => Rate(r, count)).ElementAt(runs.Count / 2);
-        var ratios = runs.Select((r, i) => Rate(r, count) / Rate(reference[i], count)).Order().ToList();
+        var roundRatios = runs.Select((r, i) => Rate(r, count) / Rate(reference[i], count)).ToList();
+        var ratios = roundRatios.Order().ToList();
         var latencies = runs.SelectMany(r => r.Latencies).ToList();
         return new ProviderResult(
             provider,
@@ -139,6 +140,8 @@ public static class WorkflowBenchmark
             Rate(median, count),
             ratios[ratios.Count / 2],
             runs.Count,
+            runs.Select(r => Rate(r, count)).ToList(),
+            roundRatios,
             latencies.Count,
             Percentile.Of(latencies, 0.50),
             Percentile.Of(latencies, 0.99),
