@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DeepDive.Domain.Grading;
 using DeepDive.Engine.Workflows;
+using DeepDive.Engine.Workflows.Execution;
 using DeepDive.Engine.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -94,7 +95,10 @@ public static class BenchRun
             o.UseErrorRetryInterval(TimeSpan.FromMinutes(5));
             // As in RuntimeServices: no search index, so indexing would only load every instance again after each step.
             o.EnableIndexes = false;
+            // As in RuntimeServices: nothing listens for lifecycle events, and their publisher's thread spins for each one.
+            o.EnableLifeCycleEventsPublisher = false;
         });
+        services.AddChainedSteps();
         services.AddSingleton<IDateTimeProvider>(new TimeProviderClock(TimeProvider.System));
         return services.BuildServiceProvider();
     }

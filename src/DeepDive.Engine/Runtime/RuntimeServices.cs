@@ -8,6 +8,7 @@ using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Definitions;
+using DeepDive.Engine.Workflows.Execution;
 using DeepDive.Engine.Workflows.Locks;
 using DeepDive.Engine.Workflows.Queues;
 using DeepDive.Engine.Workflows.Persistence;
@@ -69,7 +70,11 @@ public static class RuntimeServices
             o.UseErrorRetryInterval(TimeSpan.FromMinutes(5));
             // No search index is configured, so indexing would only load every instance again after each step.
             o.EnableIndexes = false;
+            // Nothing here listens for lifecycle events (step started, workflow completed); publishing them only kept a
+            // thread spinning awake on the queue of them after every step.
+            o.EnableLifeCycleEventsPublisher = false;
         });
+        services.AddChainedSteps();
         services.AddSingleton<IDateTimeProvider>(new TimeProviderClock(clock));
 
         foreach (var step in StepVocabulary.DomainSteps.Values)

@@ -37,6 +37,11 @@ public sealed class StepWrites(ExecutionJournal? journal = null)
         }
     }
 
+    /// <summary>True if a step of this workflow has writes or after-commit actions waiting for the workflow to be persisted.</summary>
+    public bool HasPending(string workflowId) =>
+        (pending.TryGetValue(workflowId, out var writes) && writes.Count > 0)
+        || (afterCommit.TryGetValue(workflowId, out var actions) && actions.Count > 0);
+
     public IReadOnlyList<DomainWrite> Take(string workflowId) =>
         pending.TryRemove(workflowId, out var list) ? list : [];
 

@@ -1,4 +1,5 @@
 using DeepDive.Engine.Tests.Support;
+using DeepDive.Engine.Workflows.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
@@ -37,7 +38,10 @@ public sealed class ScenarioHost : IAsyncDisposable
             o.UsePollInterval(PollInterval);
             // As the engine runs it: no search index is configured.
             o.EnableIndexes = false;
+            o.EnableLifeCycleEventsPublisher = false;
         });
+        // As the engine runs it: the steps that can run at once run in one turn.
+        collection.AddChainedSteps();
         var services = collection.BuildServiceProvider();
         var host = services.GetRequiredService<IWorkflowHost>();
         ScenarioWorkflows.RegisterAll(host);
