@@ -1,6 +1,7 @@
 using DeepDive.Engine.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 using WorkflowCore.Services;
@@ -20,9 +21,11 @@ namespace DeepDive.Engine.Workflows.Execution;
 /// when a step wrote domain rows or left work for after the commit (<see cref="StepWrites"/>), so they commit with
 /// the step, as before, and the next step reads them committed; when a step fails, so its error is stored at once;
 /// when the host is stopping; or after <see cref="MaxPasses"/> passes, so a loop that never waits is still persisted
-/// now and then and other workflows get their turn.
+/// now and then and other workflows get their turn. A later pass that throws ends the turn too, without the exception:
+/// the passes before it are persisted with the subscriptions they made (WorkflowCore persists an instance whose
+/// executor threw without any), and the next turn runs that pass again, where WorkflowCore meets the error its own way.
 /// </remarks>
-public sealed class ChainedStepsExecutor(IWorkflowExecutor inner, IDateTimeProvider clock, StepWrites? stepWrites = null) : IWorkflowExecutor
+public sealed class ChainedStepsExecutor(IWorkflowExecutor inner, IDateTimeProvider clock, ILogger logger, StepWrites? stepWrites = null) : IWorkflowExecutor
 {
     /// <summary>The most passes of WorkflowCore's executor in one turn.</summary>
     public const int MaxPasses = 16;
@@ -32,7 +35,21 @@ public sealed class ChainedStepsExecutor(IWorkflowExecutor inner, IDateTimeProvi
         var result = await inner.Execute(workflow, cancellationToken);
         for (var pass = 1; pass < MaxPasses && CanGoOn(workflow, result, cancellationToken); pass++)
         {
-            var next = await inner.Execute(workflow, cancellationToken);
+            WorkflowExecutorResult next;
+            try
+            {
+                next = await inner.Execute(workflow, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogError(e, "Workflow {WorkflowId} failed in pass {Pass} of a turn; the turn ends and the next one runs that pass again", workflow.Id, pass + 1);
+                }
+
+                break;
+            }
+
             result.Subscriptions.AddRange(next.Subscriptions);
             result.Errors.AddRange(next.Errors);
         }
@@ -56,7 +73,8 @@ public static class ChainedStepsRegistration
     {
         services.RemoveAll<IWorkflowExecutor>();
         services.AddTransient<IWorkflowExecutor>(sp => new ChainedStepsExecutor(
-            ActivatorUtilities.CreateInstance<WorkflowExecutor>(sp), sp.GetRequiredService<IDateTimeProvider>(), sp.GetService<StepWrites>()));
+            ActivatorUtilities.CreateInstance<WorkflowExecutor>(sp), sp.GetRequiredService<IDateTimeProvider>(),
+            sp.GetRequiredService<ILogger<ChainedStepsExecutor>>(), sp.GetService<StepWrites>()));
         return services;
     }
 }

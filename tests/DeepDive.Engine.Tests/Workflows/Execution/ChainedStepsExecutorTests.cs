@@ -1,5 +1,6 @@
 using DeepDive.Engine.Workflows.Execution;
 using DeepDive.Engine.Workflows.Persistence;
+using Microsoft.Extensions.Logging.Abstractions;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 
@@ -18,8 +19,8 @@ public sealed class ChainedStepsExecutorTests
         public Task<WorkflowExecutorResult> Execute(WorkflowInstance workflow, CancellationToken cancellationToken = default)
         {
             var result = new WorkflowExecutorResult();
-            passes[Math.Min(Passes, passes.Length - 1)](workflow, result);
             Passes++;
+            passes[Math.Min(Passes, passes.Length) - 1](workflow, result);
             return Task.FromResult(result);
         }
     }
@@ -43,7 +44,7 @@ public sealed class ChainedStepsExecutorTests
         WorkflowInstance workflow, CancellationToken cancellationToken, params Action<WorkflowInstance, WorkflowExecutorResult>[] passes)
     {
         var inner = new ScriptedExecutor(passes);
-        var result = await new ChainedStepsExecutor(inner, new FixedClock(), stepWrites).Execute(workflow, cancellationToken);
+        var result = await new ChainedStepsExecutor(inner, new FixedClock(), NullLogger.Instance, stepWrites).Execute(workflow, cancellationToken);
         return (inner, result);
     }
 
@@ -150,6 +151,30 @@ public sealed class ChainedStepsExecutorTests
         }, ReadyAtOnce);
 
         inner.Passes.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task ALaterPassThatThrows_EndsTheTurn_KeepingTheSubscriptionsOfThePassesBefore()
+    {
+        var subscribes = (WorkflowInstance w, WorkflowExecutorResult r) =>
+        {
+            w.NextExecution = 0;
+            r.Subscriptions.Add(new EventSubscription { WorkflowId = w.Id, EventName = "answer", EventKey = "k" });
+        };
+
+        var (inner, result) = await RunAsync(Runnable(), default, subscribes, (_, _) => throw new InvalidOperationException("middleware failed"));
+
+        inner.Passes.Should().Be(2);
+        result.Subscriptions.Should().ContainSingle().Which.EventName.Should().Be("answer",
+            "the consumer persists what Execute returns; an exception would lose the waiting step's subscription");
+    }
+
+    [Fact]
+    public async Task AFirstPassThatThrows_ThrowsAsWorkflowCoreDoes()
+    {
+        var act = () => RunAsync(Runnable(), default, (_, _) => throw new InvalidOperationException("middleware failed"));
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("middleware failed");
     }
 
     [Fact]
