@@ -93,10 +93,8 @@ public static class BenchRun
             o.UseIdleTime(options.IdleTime);
             o.UseMaxConcurrentWorkflows(options.MaxConcurrentWorkflows);
             o.UseErrorRetryInterval(TimeSpan.FromMinutes(5));
-            // As in RuntimeServices: no search index, so indexing would only load every instance again after each step.
-            o.EnableIndexes = false;
-            // As in RuntimeServices: nothing listens for lifecycle events, and their publisher's thread spins for each one.
-            o.EnableLifeCycleEventsPublisher = false;
+            // As in RuntimeServices, for every store alike.
+            EngineSettings.Apply(o);
         });
         services.AddChainedSteps();
         services.AddSingleton<IDateTimeProvider>(new TimeProviderClock(TimeProvider.System));

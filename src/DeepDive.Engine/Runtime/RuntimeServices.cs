@@ -68,11 +68,7 @@ public static class RuntimeServices
             o.UsePollInterval(options.PollInterval);
             o.UseIdleTime(options.IdleTime);
             o.UseErrorRetryInterval(TimeSpan.FromMinutes(5));
-            // No search index is configured, so indexing would only load every instance again after each step.
-            o.EnableIndexes = false;
-            // Nothing here listens for lifecycle events (step started, workflow completed); publishing them only kept a
-            // thread spinning awake on the queue of them after every step.
-            o.EnableLifeCycleEventsPublisher = false;
+            EngineSettings.Apply(o);
         });
         services.AddChainedSteps();
         services.AddSingleton<IDateTimeProvider>(new TimeProviderClock(clock));

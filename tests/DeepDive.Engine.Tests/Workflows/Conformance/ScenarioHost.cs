@@ -36,9 +36,8 @@ public sealed class ScenarioHost : IAsyncDisposable
         {
             usePersistence(o);
             o.UsePollInterval(PollInterval);
-            // As the engine runs it: no search index is configured.
-            o.EnableIndexes = false;
-            o.EnableLifeCycleEventsPublisher = false;
+            // As the engine runs it.
+            EngineSettings.Apply(o);
         });
         // As the engine runs it: the steps that can run at once run in one turn.
         collection.AddChainedSteps();
