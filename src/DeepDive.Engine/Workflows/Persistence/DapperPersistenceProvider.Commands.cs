@@ -27,7 +27,7 @@ public sealed partial class DapperPersistenceProvider
         // Commands are hints: the instance's next_execution and the event's is_processed are the truth, and
         // the poller schedules again whatever is still due. So the due ones are taken in two statements, not one per row.
         List<CommandRow> due;
-        await using var gate = await database.EnterWriteAsync(cancellationToken);
+        await using (var gate = await database.EnterWriteAsync(cancellationToken))
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             due = (await connection.QueryAsync<CommandRow>(new CommandDefinition(ProviderSql.Commands.Due, new { AsOf = asOf.UtcTicks }, cancellationToken: cancellationToken))).ToList();

@@ -56,6 +56,29 @@ public abstract partial class PersistenceConformance
         later.Should().ContainSingle().Which.Data.Should().Be("wf-2");
     }
 
+    [ConformanceFact]
+    public async Task ProcessCommands_AnActionThatWritesToTheStore_Completes()
+    {
+        var provider = await CreateProviderAsync();
+        if (!SchedulesCommands)
+        {
+            return;
+        }
+
+        await provider.ScheduleCommand(Command(ScheduledCommand.ProcessWorkflow, "wf-1", T0));
+
+        // The engine's actions only queue work, but one that writes (here: putting the command off for an hour) must not
+        // wait for a turn to write that ProcessCommands itself still holds.
+        var processing = provider.ProcessCommands(new DateTimeOffset(T0), command =>
+            provider.ScheduleCommand(Command(command.CommandName, command.Data, T0.AddHours(1))));
+        var finished = await Task.WhenAny(processing, Task.Delay(TimeSpan.FromSeconds(20)));
+
+        finished.Should().BeSameAs(processing, "an action that writes must not wait on the command queue's own write turn");
+        await processing;
+        (await ProcessAsync(provider, T0.AddMinutes(30))).Should().BeEmpty();
+        (await ProcessAsync(provider, T0.AddHours(1))).Should().ContainSingle().Which.Data.Should().Be("wf-1");
+    }
+
     private static ScheduledCommand Command(string name, string data, DateTime time) =>
         new() { CommandName = name, Data = data, ExecuteTime = time.Ticks };
 
