@@ -26,6 +26,7 @@ public sealed partial class DapperPersistenceProvider
     {
         // Commands are hints: the instance's next_execution and the event's is_processed are the truth, and
         // the poller schedules again whatever is still due. So the due ones are taken in two statements, not one per row.
+        // The write turn is held only while the due ones are taken: an action that writes would wait for it forever.
         List<CommandRow> due;
         await using (var gate = await database.EnterWriteAsync(cancellationToken))
         await using (var connection = await database.OpenAsync(cancellationToken))
