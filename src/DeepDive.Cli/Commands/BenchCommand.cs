@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeepDive.Engine.Bench;
+using DeepDive.Engine.Workflows.Execution;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -26,9 +27,9 @@ public sealed class BenchWorkflowsSettings : BenchDatabaseSettings
     public int InFlight { get; init; } = 16;
 
     [CommandOption("--max-concurrent <N>")]
-    [Description("WorkflowCore's MaxConcurrentWorkflows. Default: 8")]
-    [DefaultValue(8)]
-    public int MaxConcurrent { get; init; } = 8;
+    [Description("WorkflowCore's MaxConcurrentWorkflows. Default: 32, the engine's own")]
+    [DefaultValue(EngineSettings.MaxConcurrentWorkflows)]
+    public int MaxConcurrent { get; init; } = EngineSettings.MaxConcurrentWorkflows;
 
     [CommandOption("--poll-ms <MS>")]
     [Description("WorkflowCore's poll interval in milliseconds. Default: 2000, the engine's own")]

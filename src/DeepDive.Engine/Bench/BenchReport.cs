@@ -1,3 +1,5 @@
+using DeepDive.Engine.Workflows.Execution;
+
 namespace DeepDive.Engine.Bench;
 
 /// <summary>How the bench host and load are set up; the same for every provider in a run.</summary>
@@ -27,7 +29,7 @@ public sealed record BenchOptions
     /// </summary>
     public TimeSpan IdleTime { get; init; } = TimeSpan.FromMilliseconds(1);
 
-    public int MaxConcurrentWorkflows { get; init; } = 8;
+    public int MaxConcurrentWorkflows { get; init; } = EngineSettings.MaxConcurrentWorkflows;
 
     /// <summary>
     /// The thread pool's minimum worker threads during the run (0 leaves it alone). WorkflowCore's single-node

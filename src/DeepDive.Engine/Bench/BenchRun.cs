@@ -89,12 +89,12 @@ public static class BenchRun
                 o.UseQueueProvider(_ => new Workflows.Queues.DeduplicatingQueueProvider());
             }
 
+            // As in RuntimeServices, for every store alike; then the bench's own settings.
+            EngineSettings.Apply(o);
             o.UsePollInterval(options.PollInterval);
             o.UseIdleTime(options.IdleTime);
             o.UseMaxConcurrentWorkflows(options.MaxConcurrentWorkflows);
             o.UseErrorRetryInterval(TimeSpan.FromMinutes(5));
-            // As in RuntimeServices, for every store alike.
-            EngineSettings.Apply(o);
         });
         services.AddChainedSteps();
         services.AddSingleton<IDateTimeProvider>(new TimeProviderClock(TimeProvider.System));

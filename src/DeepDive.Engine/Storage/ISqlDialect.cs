@@ -14,6 +14,12 @@ public interface ISqlDialect
     /// <summary>Whether several processes may share this database (clustered Quartz, distributed workflow locks).</summary>
     bool SupportsSeveralNodes { get; }
 
+    /// <summary>
+    /// Whether the driver does its I/O on the calling thread even when called asynchronously (Microsoft.Data.Sqlite has
+    /// no asynchronous I/O): an awaited call then returns already complete and never lets the caller go on meanwhile.
+    /// </summary>
+    bool DriverBlocksCaller { get; }
+
     DbConnection CreateConnection(string connectionString);
 
     /// <summary>Runs once on every newly opened connection.</summary>

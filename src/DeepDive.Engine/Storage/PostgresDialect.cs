@@ -12,6 +12,8 @@ public sealed class PostgresDialect : ISqlDialect
     public string MigrationsFolder => "postgres";
     public bool SupportsSeveralNodes => true;
 
+    public bool DriverBlocksCaller => false;
+
     public DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -12,6 +12,8 @@ public sealed class SqlServerDialect : ISqlDialect
     public string MigrationsFolder => "sqlserver";
     public bool SupportsSeveralNodes => true;
 
+    public bool DriverBlocksCaller => false;
+
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
     public Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -12,6 +12,8 @@ public sealed class SqliteDialect : ISqlDialect
     public string MigrationsFolder => "sqlite";
     public bool SupportsSeveralNodes => false;
 
+    public bool DriverBlocksCaller => true;
+
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     // The pool hands the same native connection out again and again; its settings need setting once.
