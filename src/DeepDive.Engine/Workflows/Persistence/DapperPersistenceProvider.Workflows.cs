@@ -77,8 +77,8 @@ public sealed partial class DapperPersistenceProvider
     /// consumer runs each item on its dispatcher until the item first waits, and only then takes the next item, so with
     /// a driver that never makes it wait (SQLite) every item's persist, and all that follows it, ran on one thread while
     /// the other cores idled. Here the persist goes on on the thread pool instead and the dispatcher takes the next item:
-    /// ours on SQLite ran 0.53x-0.60x the in-memory store's throughput at steady state where it ran 0.45x-0.55x
-    /// (<c>deepdive bench workflows --rounds 3</c>). The item keeps one of WorkflowCore's slots while it persists, so the
+    /// in interleaved <c>deepdive bench workflows --rounds 3</c> runs ours on SQLite went from 0.48x-0.53x the in-memory
+    /// store's throughput at steady state to 0.57x-0.60x. The item keeps one of WorkflowCore's slots while it persists, so the
     /// engine allows more of them (<see cref="Execution.EngineSettings.MaxConcurrentWorkflows"/>). The event consumer's
     /// calls stay on their caller: that consumer has two slots (WorkflowCore fixes the number) and sleeps for the idle
     /// time whenever both are held, so freeing its dispatcher the same way (tried in the load) made the event half of
