@@ -81,6 +81,7 @@ public static class BenchRun
         services.AddSingleton(new WorkflowJson([typeof(BenchData), typeof(BenchSubmission)]));
         services.AddSingleton<PointerSnapshots>();
         services.AddSingleton<StepWrites>();
+        services.AddSingleton<DeliveredSubscriptions>();
         services.AddWorkflow(o =>
         {
             o.UsePersistence(sp => new ObservedPersistenceProvider(store.CreateProvider(sp), progress, calls));

@@ -78,7 +78,7 @@ public sealed class BenchStore : IAsyncDisposable
     public IPersistenceProvider CreateProvider(IServiceProvider services) => Database is null
         ? new TransientMemoryPersistenceProvider(services.GetRequiredService<ISingletonMemoryProvider>())
         : new DapperPersistenceProvider(Database, services.GetRequiredService<WorkflowJson>(),
-            services.GetRequiredService<PointerSnapshots>(), services.GetRequiredService<StepWrites>(),
+            services.GetRequiredService<PointerSnapshots>(), services.GetRequiredService<StepWrites>(), services.GetRequiredService<DeliveredSubscriptions>(),
             new ImmediateCommands(services.GetRequiredService<IQueueProvider>(), services.GetRequiredService<IDateTimeProvider>()));
 
     /// <summary>Ours runs with the engine's own in-process queue, as <c>deepdive run</c> does; the reference keeps WorkflowCore's.</summary>

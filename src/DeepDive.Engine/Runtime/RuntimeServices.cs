@@ -49,12 +49,13 @@ public static class RuntimeServices
         services.AddSingleton<PointerSnapshots>();
         services.AddSingleton<ExecutionJournal>();
         services.AddSingleton<StepWrites>();
+        services.AddSingleton<DeliveredSubscriptions>();
 
         services.AddWorkflow(o =>
         {
             o.UsePersistence(sp => new DapperPersistenceProvider(
                 sp.GetRequiredService<Database>(), sp.GetRequiredService<WorkflowJson>(),
-                sp.GetRequiredService<PointerSnapshots>(), sp.GetRequiredService<StepWrites>(),
+                sp.GetRequiredService<PointerSnapshots>(), sp.GetRequiredService<StepWrites>(), sp.GetRequiredService<DeliveredSubscriptions>(),
                 new ImmediateCommands(sp.GetRequiredService<IQueueProvider>(), sp.GetRequiredService<IDateTimeProvider>())));
             if (database.Dialect.Kind != DatabaseKind.Sqlite)
             {

@@ -54,11 +54,22 @@ public sealed partial class DapperPersistenceProvider
     {
         var rows = await database.ReadAsync(async (connection, ct) => (await connection.QueryAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.Open,
             new { EventName = eventName, EventKey = eventKey, AsOf = Ticks(asOf) }, cancellationToken: ct))).AsList(), cancellationToken);
+        // The event consumer reads the subscriptions it is about to deliver to here.
+        foreach (var row in rows)
+        {
+            delivered.Seen(row.PointerId, row.Id);
+        }
+
         return rows.Select(ToSubscription).ToList();
     }
 
     public async Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default)
     {
+        if (delivered.TryForget(eventSubscriptionId))
+        {
+            return; // Ended in the commit that delivered its event.
+        }
+
         await database.WriteStatementAsync(ProviderSql.Subscriptions.Terminate, new { Id = eventSubscriptionId }, cancellationToken);
     }
 
@@ -66,7 +77,13 @@ public sealed partial class DapperPersistenceProvider
     {
         var row = await database.ReadAsync((connection, ct) =>
             connection.QuerySingleOrDefaultAsync<SubscriptionRow>(new CommandDefinition(ProviderSql.Subscriptions.ById, new { Id = eventSubscriptionId }, cancellationToken: ct)), cancellationToken);
-        return row is null ? null! : ToSubscription(row);
+        if (row is null)
+        {
+            return null!;
+        }
+
+        delivered.Seen(row.PointerId, row.Id); // An activity's result is delivered through this read.
+        return ToSubscription(row);
     }
 
     public async Task<EventSubscription> GetFirstOpenSubscription(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)

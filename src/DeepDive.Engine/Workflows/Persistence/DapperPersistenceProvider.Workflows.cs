@@ -112,6 +112,7 @@ public sealed partial class DapperPersistenceProvider
             workflow.Version,
         };
         var changed = ChangedPointers(workflow, onlyChanged: true);
+        var ended = changed.Where(c => EventJustDelivered(c.Pointer)).Select(c => delivered.TakeSeen(c.Pointer.Id)).OfType<string>().ToList();
         await database.WriteAsync(async (connection, transaction, ct) =>
         {
             var updated = await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Update, instance, transaction, cancellationToken: ct));
@@ -126,12 +127,18 @@ public sealed partial class DapperPersistenceProvider
                 await InsertSubscriptionAsync(subscription, connection, transaction, ct);
             }
 
+            foreach (var subscriptionId in ended)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Subscriptions.Terminate, new { Id = subscriptionId }, transaction, cancellationToken: ct));
+            }
+
             foreach (var write in writes)
             {
                 await write(connection, transaction, ct);
             }
         }, cancellationToken);
         written = changed;
+        delivered.Remember(ended);
 
         foreach (var (pointer, document) in written)
         {
@@ -143,6 +150,13 @@ public sealed partial class DapperPersistenceProvider
             await action();
         }
     }
+
+    /// <summary>
+    /// A pointer whose awaited event has just been given to it (WorkflowCore's event consumer marks it published and
+    /// active; the step has not run since): its subscription is spent, so the persist that stores this ends it too.
+    /// </summary>
+    private static bool EventJustDelivered(ExecutionPointer pointer) =>
+        pointer.EventPublished && pointer.Status == PointerStatus.WaitingForEvent && pointer.EndTime is null;
 
     /// <summary>The pointers whose stored form differs from what this process last loaded or wrote, with that form.</summary>
     private List<(ExecutionPointer Pointer, string Document)> ChangedPointers(WorkflowInstance workflow, bool onlyChanged)

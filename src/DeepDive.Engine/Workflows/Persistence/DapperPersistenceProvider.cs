@@ -13,6 +13,7 @@ public sealed partial class DapperPersistenceProvider(
     WorkflowJson json,
     PointerSnapshots snapshots,
     StepWrites stepWrites,
+    DeliveredSubscriptions delivered,
     ImmediateCommands? immediate = null) : IPersistenceProvider
 {
     public bool SupportsScheduledCommands => true;

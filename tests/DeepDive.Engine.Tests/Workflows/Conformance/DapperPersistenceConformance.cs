@@ -2,6 +2,8 @@ using Dapper;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows.Persistence;
 using WorkflowCore.Interface;
+using DeepDive.Engine.Tests.Support;
+using static DeepDive.Engine.Tests.Workflows.Conformance.ConformanceBuilders;
 
 namespace DeepDive.Engine.Tests.Workflows.Conformance;
 
@@ -32,6 +34,49 @@ public abstract class DapperPersistenceConformance : PersistenceConformance
         return rows.Select(r => new StoredError(r.InstanceId, r.PointerId, new DateTime(r.ErrorTime, DateTimeKind.Utc), r.Message)).ToList();
     }
 
+    [ConformanceFact]
+    public async Task ThePersistDeliveringAnEvent_EndsTheSubscriptionReadForIt_InTheSameCommit()
+    {
+        var provider = await CreateProviderAsync();
+        var id = await provider.CreateNewWorkflow(InstanceWaitingForItsEvent());
+        var subscriptionId = await provider.CreateEventSubscription(Subscription(id, "case-7", T0));
+        var subscription = (await provider.GetSubscriptions("approval", "case-7", T0)).Single();
+        var workflow = await provider.GetWorkflowInstance(id);
+        Deliver(workflow.ExecutionPointers.FindById("p-2"));
+
+        await provider.PersistWorkflow(workflow);
+
+        // Closed before WorkflowCore's own termination: a crash between the two calls leaves no open subscription to a
+        // pointer that already has its event. The termination that follows is answered without a write.
+        (await Terminated(subscriptionId)).Should().BeTrue();
+        await provider.TerminateSubscription(subscription.Id);
+        (await Terminated(subscriptionId)).Should().BeTrue();
+    }
+
+    [ConformanceFact]
+    public async Task APersistOfAPointerWhoseSubscriptionThisProcessDidNotRead_LeavesItToTheTermination()
+    {
+        var provider = await CreateProviderAsync();
+        var id = await provider.CreateNewWorkflow(InstanceWaitingForItsEvent());
+        var subscriptionId = await provider.CreateEventSubscription(Subscription(id, "case-7", T0));
+        var workflow = await provider.GetWorkflowInstance(id);
+        Deliver(workflow.ExecutionPointers.FindById("p-2"));
+
+        await provider.PersistWorkflow(workflow);
+        var openAfterPersist = !await Terminated(subscriptionId);
+        await provider.TerminateSubscription(subscriptionId);
+
+        openAfterPersist.Should().BeTrue();
+        (await Terminated(subscriptionId)).Should().BeTrue();
+    }
+
+    private async Task<bool> Terminated(string subscriptionId)
+    {
+        await using var connection = await database!.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT terminated FROM wf_subscription WHERE id = @Id", new { Id = subscriptionId })) == 1;
+    }
+
     private static DapperPersistenceProvider Provider(Database database) =>
-        new(database, new WorkflowJson([typeof(ConformanceData)]), new PointerSnapshots(), new StepWrites());
+        new(database, new WorkflowJson([typeof(ConformanceData)]), new PointerSnapshots(), new StepWrites(), new DeliveredSubscriptions());
 }

@@ -11,10 +11,11 @@ public abstract class DapperWorkflowScenarios : WorkflowScenarios
     protected override async Task<ScenarioHost> StartHostAsync()
     {
         var database = await CreateMigratedDatabaseAsync();
-        // One allow-list, snapshot memory and write buffer per host, as the engine registers them as singletons.
+        // One allow-list, snapshot memory, write buffer and delivered subscriptions per host, as the engine registers them as singletons.
         var json = new WorkflowJson([typeof(ScenarioData)]);
         var snapshots = new PointerSnapshots();
         var writes = new StepWrites();
-        return await ScenarioHost.StartAsync(o => o.UsePersistence(_ => new DapperPersistenceProvider(database, json, snapshots, writes)));
+        var delivered = new DeliveredSubscriptions();
+        return await ScenarioHost.StartAsync(o => o.UsePersistence(_ => new DapperPersistenceProvider(database, json, snapshots, writes, delivered)));
     }
 }

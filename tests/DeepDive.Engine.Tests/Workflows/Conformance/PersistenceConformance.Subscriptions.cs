@@ -1,4 +1,5 @@
 using DeepDive.Engine.Tests.Support;
+using WorkflowCore.Models;
 using static DeepDive.Engine.Tests.Workflows.Conformance.ConformanceBuilders;
 
 namespace DeepDive.Engine.Tests.Workflows.Conformance;
@@ -127,5 +128,46 @@ public abstract partial class PersistenceConformance
         (await provider.GetFirstOpenSubscription("approval", "worker", T0)).Id.Should().Be(subscriptionId);
         (await provider.SetSubscriptionToken(subscriptionId, "token-2", "worker-2", T0.AddMinutes(20))).Should().BeTrue();
         (await provider.GetSubscription(subscriptionId)).ExternalWorkerId.Should().Be("worker-2");
+    }
+
+    [ConformanceFact]
+    public async Task DeliveringAnEvent_AsTheEventConsumerDoes_LeavesThePointerPublishedAndTheSubscriptionClosed()
+    {
+        var provider = await CreateProviderAsync();
+        var id = await provider.CreateNewWorkflow(InstanceWaitingForItsEvent());
+        var subscriptionId = await provider.CreateEventSubscription(Subscription(id, "case-7", T0));
+
+        // WorkflowCore's event consumer: read the open subscriptions, give the event to the pointer, persist, terminate.
+        var subscription = (await provider.GetSubscriptions("approval", "case-7", T0)).Single();
+        var workflow = await provider.GetWorkflowInstance(subscription.WorkflowId);
+        Deliver(workflow.ExecutionPointers.FindById(subscription.ExecutionPointerId));
+        await provider.PersistWorkflow(workflow);
+        await provider.TerminateSubscription(subscription.Id);
+
+        subscription.Id.Should().Be(subscriptionId);
+        (await provider.GetSubscriptions("approval", "case-7", T0)).Should().BeEmpty();
+        (await provider.GetSubscription(subscriptionId)).Should().BeNull();
+        var stored = (await provider.GetWorkflowInstance(id)).ExecutionPointers.FindById("p-2");
+        stored.EventPublished.Should().BeTrue();
+        stored.EventData.Should().BeOfType<ConformanceData>().Which.Name.Should().Be("event");
+    }
+
+    /// <summary>The conformance instance with its waiting pointer not yet given its event.</summary>
+    protected static WorkflowInstance InstanceWaitingForItsEvent()
+    {
+        var instance = Instance();
+        var waiting = instance.ExecutionPointers.FindById("p-2");
+        waiting.EventPublished = false;
+        waiting.EventData = null;
+        waiting.Active = false;
+        return instance;
+    }
+
+    /// <summary>What WorkflowCore's event consumer does to the pointer an event is delivered to.</summary>
+    protected static void Deliver(ExecutionPointer pointer)
+    {
+        pointer.EventData = new ConformanceData { Name = "event", Count = 2, Tags = ["e"] };
+        pointer.EventPublished = true;
+        pointer.Active = true;
     }
 }

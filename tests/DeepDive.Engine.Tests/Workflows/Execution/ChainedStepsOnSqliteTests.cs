@@ -76,7 +76,7 @@ public sealed class ChainedStepsOnSqliteTests : IDisposable
     private async Task<(ScenarioHost Host, PersistRecorder Recorder)> StartAsync()
     {
         var recorder = (PersistRecorder)(object)DispatchProxy.Create<IPersistenceProvider, PersistRecorder>();
-        recorder.Inner = new DapperPersistenceProvider(sqlite.Database, new WorkflowJson([typeof(ScenarioData)]), new PointerSnapshots(), new StepWrites());
+        recorder.Inner = new DapperPersistenceProvider(sqlite.Database, new WorkflowJson([typeof(ScenarioData)]), new PointerSnapshots(), new StepWrites(), new DeliveredSubscriptions());
         var host = await ScenarioHost.StartAsync(o => o.UsePersistence(_ => (IPersistenceProvider)(object)recorder));
         host.Host.RegisterWorkflow<ThreeNotesWorkflow, ScenarioData>();
         host.Host.RegisterWorkflow<ChainWorkflow, ScenarioData>();

@@ -18,7 +18,7 @@ public sealed class ImmediateCommandsTests
         using var sqlite = SqliteDatabase.CreateMigrated();
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
         using var queue = new DeduplicatingQueueProvider();
-        var provider = new DapperPersistenceProvider(sqlite.Database, WorkflowTypes.CreateSerializer(), new PointerSnapshots(), new StepWrites(),
+        var provider = new DapperPersistenceProvider(sqlite.Database, WorkflowTypes.CreateSerializer(), new PointerSnapshots(), new StepWrites(), new DeliveredSubscriptions(),
             new ImmediateCommands(queue, new TimeProviderClock(clock)));
         var now = clock.GetUtcNow().UtcTicks;
 
