@@ -59,9 +59,11 @@ internal static class PointerDocument
 
         var pointer = new ExecutionPointer();
         var position = 0;
+        // Member names are matched without making a string of each: a load reads every pointer of its instance.
+        Span<char> nameBuffer = stackalloc char[LongestName];
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            var name = r.GetString();
+            var name = r.ValueSpan.Length <= LongestName ? nameBuffer[..r.CopyString(nameBuffer)] : [];
             r.Read();
             switch (name)
             {
@@ -97,6 +99,9 @@ internal static class PointerDocument
 
         return (pointer, position);
     }
+
+    /// <summary>The longest member name a pointer document has; a longer one is not ours and is skipped.</summary>
+    private const int LongestName = 16;
 
     private static void WriteTicks(Utf8JsonWriter w, string name, DateTime? time)
     {

@@ -16,6 +16,12 @@ public sealed class WorkflowJson
     private readonly Dictionary<string, Type> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, string> byType = [];
 
+    /// <summary><see cref="byName"/> looked up by the characters of a name, so reading a value makes no string of its type name.</summary>
+    private readonly Dictionary<string, Type>.AlternateLookup<ReadOnlySpan<char>> byNameChars;
+
+    /// <summary>Type names longer than this are not looked up without a string (none on the allow-list is near it).</summary>
+    private const int LongestLookedUpName = 256;
+
     public WorkflowJson(IEnumerable<Type> allowed)
     {
         foreach (var type in BuiltIn.Concat(allowed).Distinct())
@@ -24,6 +30,8 @@ public sealed class WorkflowJson
             byName[name] = type;
             byType[type] = name;
         }
+
+        byNameChars = byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static readonly Type[] BuiltIn =
@@ -75,7 +83,7 @@ public sealed class WorkflowJson
             && reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(TypeProperty)
             && reader.Read() && reader.TokenType == JsonTokenType.String)
         {
-            var type = AllowedType(reader.GetString()!);
+            var type = AllowedType(ref reader);
             if (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(ValueProperty) && reader.Read())
             {
                 var value = JsonSerializer.Deserialize(ref reader, type, Options);
@@ -88,6 +96,15 @@ public sealed class WorkflowJson
 
         reader = start;
         return FromNode(JsonNode.Parse(ref reader));
+    }
+
+    /// <summary>The allowed type the string token under <paramref name="reader"/> names.</summary>
+    private Type AllowedType(ref Utf8JsonReader reader)
+    {
+        Span<char> name = stackalloc char[LongestLookedUpName];
+        return reader.ValueSpan.Length <= LongestLookedUpName && byNameChars.TryGetValue(name[..reader.CopyString(name)], out var type)
+            ? type
+            : AllowedType(reader.GetString()!);
     }
 
     private Type AllowedType(string name) =>

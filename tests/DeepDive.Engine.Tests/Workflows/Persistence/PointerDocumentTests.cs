@@ -66,7 +66,8 @@ public sealed class PointerDocumentTests
     public void Members_in_another_order_and_unknown_members_are_read()
     {
         const string reordered = """
-            {"scope":[],"future":{"x":[1,2]},"status":1,"eventData":{"value":"late type","$type":"System.String"},"id":"p3","stepId":4,
+            {"scope":[],"future":{"x":[1,2]},"aMemberNameLongerThanAnyOfOurs":"x","st\u0061tus":2,
+             "eventData":{"value":"late type","$type":"System.String"},"id":"p3","stepId":4,
              "active":true,"eventPublished":false,"retryCount":0,"children":[],"extensions":{}}
             """;
 
@@ -74,6 +75,7 @@ public sealed class PointerDocumentTests
 
         pointer.Id.Should().Be("p3");
         pointer.StepId.Should().Be(4);
+        pointer.Status.Should().Be(PointerStatus.Running, "an escaped member name is read by what it spells");
         pointer.EventData.Should().Be("late type");
         position.Should().Be(0, "a document from before positions were stored reads as position 0");
     }
@@ -86,6 +88,17 @@ public sealed class PointerDocumentTests
         var act = () => PointerDocument.Read(hostile, json);
 
         act.Should().Throw<WorkflowDataRefusedException>().WithMessage("*System.IO.FileInfo*not on the allow-list*");
+    }
+
+    [Fact]
+    public void A_type_name_longer_than_any_allowed_is_refused_by_its_name()
+    {
+        var name = "Hostile." + new string('T', 300);
+        var hostile = Bare.Replace("\"contextItem\":null", $"\"contextItem\":{{\"$type\":\"{name}\",\"value\":1}}", StringComparison.Ordinal);
+
+        var act = () => PointerDocument.Read(hostile, json);
+
+        act.Should().Throw<WorkflowDataRefusedException>().WithMessage($"*{name}*not on the allow-list*");
     }
 
     [Fact]
