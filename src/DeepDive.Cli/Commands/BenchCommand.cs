@@ -127,6 +127,13 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
             Seconds = Math.Round(p.Seconds, 3),
             StartSeconds = Math.Round(p.StartSeconds, 3),
             EventSeconds = Math.Round(p.EventSeconds, 3),
+            Collector = new
+            {
+                p.Collector.Collections,
+                p.Collector.OlderCollections,
+                PausedSeconds = Math.Round(p.Collector.PausedSeconds, 3),
+                AllocatedKbPerWorkflow = Math.Round(p.Collector.AllocatedKbPerWorkflow, 1),
+            },
             StoreCalls = storeCalls ? p.StoreCalls : null,
         }),
         postgres = !report.Options.IncludePostgres ? "not asked for"
@@ -169,6 +176,14 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
                 var rounds = p.RoundWorkflowsPerSecond.Select((rate, i) => $"{F(rate, "N0")} ({F(p.RoundRatiosToInMemory[i], "0.00")}x)");
                 AnsiConsole.MarkupLineInterpolated($"  {p.Name}: {string.Join(", ", rounds)}");
             }
+        }
+
+        AnsiConsole.MarkupLine(o.Rounds > 1 ? "Garbage collector, median round:" : "Garbage collector:");
+        foreach (var p in report.Providers)
+        {
+            var c = p.Collector;
+            AnsiConsole.MarkupLineInterpolated(
+                $"  {p.Name}: {c.Collections} collections ({c.OlderCollections} of them gen1 or gen2), {F(c.PausedSeconds, "0.00")} s paused, {F(c.AllocatedKbPerWorkflow, "N0")} KB allocated per workflow");
         }
 
         if (report.PostgresUnavailable is { } reason)

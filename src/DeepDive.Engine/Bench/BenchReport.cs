@@ -63,6 +63,7 @@ public sealed record BenchOptions
 /// <param name="RoundWorkflowsPerSecond">Each round's throughput, in the order the rounds ran.</param>
 /// <param name="RoundRatiosToInMemory">Each round's throughput over the in-memory provider's in that round.</param>
 /// <param name="P50Ms">Median resume latency, event published to the grade step running, over every round's samples.</param>
+/// <param name="Collector">What the garbage collector did during the median round.</param>
 public sealed record ProviderResult(
     BenchProvider Provider,
     string Name,
@@ -80,7 +81,8 @@ public sealed record ProviderResult(
     double P50Ms,
     double P99Ms,
     double MaxMs,
-    IReadOnlyList<StoreCallSummary> StoreCalls);
+    IReadOnlyList<StoreCallSummary> StoreCalls,
+    CollectorFigures Collector);
 
 /// <summary>A stated goal and whether this run met it.</summary>
 public sealed record BenchGoal(string Goal, string Measured, bool Met);

@@ -17,7 +17,7 @@ namespace DeepDive.Engine.Bench;
 /// </summary>
 public static class BenchRun
 {
-    public sealed record Outcome(int Completed, TimeSpan Starts, TimeSpan Events, IReadOnlyCollection<TimeSpan> Latencies, IReadOnlyList<StoreCallSummary> Calls);
+    public sealed record Outcome(int Completed, TimeSpan Starts, TimeSpan Events, IReadOnlyCollection<TimeSpan> Latencies, IReadOnlyList<StoreCallSummary> Calls, CollectorFigures Collector);
 
     public static async Task<Outcome> RunAsync(BenchStore store, int count, BenchOptions options, CancellationToken cancellationToken)
     {
@@ -36,8 +36,10 @@ public static class BenchRun
             var ids = new string[count];
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.InFlight, CancellationToken = timeout.Token };
 
+            var collector = CollectorFigures.Now();
             var clock = Stopwatch.StartNew();
             TimeSpan starts, events;
+            CollectorFigures collected;
             try
             {
                 await Parallel.ForEachAsync(Enumerable.Range(0, count), parallel, async (i, _) =>
@@ -54,6 +56,7 @@ public static class BenchRun
                 });
                 await progress.AllComplete.WaitAsync(timeout.Token);
                 events = clock.Elapsed;
+                collected = collector.Since(count);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -63,7 +66,7 @@ public static class BenchRun
 
             var summary = calls.Summary();
             var completed = await CountCompleteAsync(services.GetRequiredService<IPersistenceProvider>(), ids, cancellationToken);
-            return new Outcome(completed, starts, events, progress.ResumeLatencies, summary);
+            return new Outcome(completed, starts, events, progress.ResumeLatencies, summary, collected);
         }
         finally
         {

@@ -146,7 +146,8 @@ public static class WorkflowBenchmark
             Percentile.Of(latencies, 0.50),
             Percentile.Of(latencies, 0.99),
             Percentile.Of(latencies, 1.0),
-            median.Calls);
+            median.Calls,
+            median.Collector);
     }
 
     public static string Name(BenchProvider provider) => provider switch

@@ -34,6 +34,9 @@ public sealed class WorkflowBenchmarkTests
             provider.P99Ms.Should().BeGreaterThanOrEqualTo(provider.P50Ms);
             provider.MaxMs.Should().BeGreaterThanOrEqualTo(provider.P99Ms);
             provider.StoreCalls.Should().Contain(c => c.Method == "CreateNewWorkflow" && c.Calls == 50);
+            provider.Collector.AllocatedKbPerWorkflow.Should().BePositive("running a workflow allocates ({0})", provider.Name);
+            provider.Collector.OlderCollections.Should().BeInRange(0, provider.Collector.Collections);
+            provider.Collector.PausedSeconds.Should().BeGreaterThanOrEqualTo(0);
         }
 
         var inMemory = report.Providers[0];
