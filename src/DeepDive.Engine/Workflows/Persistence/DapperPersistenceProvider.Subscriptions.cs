@@ -57,7 +57,7 @@ public sealed partial class DapperPersistenceProvider
         // The event consumer reads the subscriptions it is about to deliver to here.
         foreach (var row in rows)
         {
-            delivered.Seen(row.PointerId, row.Id);
+            delivered.Seen(row.InstanceId, row.PointerId, row.Id);
         }
 
         return rows.Select(ToSubscription).ToList();
@@ -82,7 +82,7 @@ public sealed partial class DapperPersistenceProvider
             return null!;
         }
 
-        delivered.Seen(row.PointerId, row.Id); // An activity's result is delivered through this read.
+        delivered.Seen(row.InstanceId, row.PointerId, row.Id); // An activity's result is delivered through this read.
         return ToSubscription(row);
     }
 

@@ -112,7 +112,7 @@ public sealed partial class DapperPersistenceProvider
             workflow.Version,
         };
         var changed = ChangedPointers(workflow, onlyChanged: true);
-        var ended = changed.Where(c => EventJustDelivered(c.Pointer)).Select(c => delivered.TakeSeen(c.Pointer.Id)).OfType<string>().ToList();
+        var ended = changed.Where(c => EventJustDelivered(c.Pointer)).Select(c => delivered.TakeSeen(workflow.Id, c.Pointer.Id)).OfType<string>().ToList();
         await database.WriteAsync(async (connection, transaction, ct) =>
         {
             var updated = await connection.ExecuteAsync(new CommandDefinition(ProviderSql.Instances.Update, instance, transaction, cancellationToken: ct));

@@ -18,10 +18,11 @@ public sealed class DeliveredSubscriptions
     private const int MaxRemembered = 10_000;
 
     private readonly ConcurrentDictionary<string, byte> ended = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> openByPointer = new(StringComparer.Ordinal);
+    /// <summary>Open subscriptions read for delivery, by instance and pointer (a pointer's id need only be unique in its instance).</summary>
+    private readonly ConcurrentDictionary<(string InstanceId, string PointerId), string> openByPointer = new();
 
     /// <summary>Notes an open subscription read for delivery (the event consumer reads them just before it delivers).</summary>
-    public void Seen(string? pointerId, string subscriptionId)
+    public void Seen(string instanceId, string? pointerId, string subscriptionId)
     {
         if (pointerId is null)
         {
@@ -33,11 +34,11 @@ public sealed class DeliveredSubscriptions
             openByPointer.Clear();
         }
 
-        openByPointer[pointerId] = subscriptionId;
+        openByPointer[(instanceId, pointerId)] = subscriptionId;
     }
 
-    /// <summary>The open subscription last read for <paramref name="pointerId"/>, forgotten here.</summary>
-    public string? TakeSeen(string pointerId) => openByPointer.TryRemove(pointerId, out var id) ? id : null;
+    /// <summary>The open subscription last read for the pointer, forgotten here.</summary>
+    public string? TakeSeen(string instanceId, string pointerId) => openByPointer.TryRemove((instanceId, pointerId), out var id) ? id : null;
 
     /// <summary>Remembers subscriptions a committed persist ended.</summary>
     public void Remember(IEnumerable<string> subscriptionIds)

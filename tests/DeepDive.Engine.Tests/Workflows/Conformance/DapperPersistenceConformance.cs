@@ -70,6 +70,24 @@ public abstract class DapperPersistenceConformance : PersistenceConformance
         (await Terminated(subscriptionId)).Should().BeTrue();
     }
 
+    [ConformanceFact]
+    public async Task ThePersistDeliveringAnEvent_LeavesAlone_ASubscriptionReadForAPointerOfTheSameIdInAnotherInstance()
+    {
+        var provider = await CreateProviderAsync();
+        var first = await provider.CreateNewWorkflow(InstanceWaitingForItsEvent());
+        var second = await provider.CreateNewWorkflow(InstanceWaitingForItsEvent());
+        var firstSubscription = await provider.CreateEventSubscription(Subscription(first, "case-7", T0));
+        var secondSubscription = await provider.CreateEventSubscription(Subscription(second, "case-8", T0));
+        await provider.GetSubscriptions("approval", "case-7", T0);
+        var workflow = await provider.GetWorkflowInstance(second);
+        Deliver(workflow.ExecutionPointers.FindById("p-2"));
+
+        await provider.PersistWorkflow(workflow);
+
+        (await Terminated(firstSubscription)).Should().BeFalse("the first instance's pointer p-2 has not had its event");
+        (await Terminated(secondSubscription)).Should().BeFalse("this process never read the second instance's subscription");
+    }
+
     private async Task<bool> Terminated(string subscriptionId)
     {
         await using var connection = await database!.OpenAsync(CancellationToken.None);
