@@ -14,15 +14,17 @@ public sealed record CollectorFigures(int Collections, int OlderCollections, dou
     /// <summary>The collector's counters now, to subtract from at the end of a run.</summary>
     public static Mark Now() => new(GC.CollectionCount(0), GC.CollectionCount(1), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: false));
 
-    public readonly record struct Mark(int Gen0, int Gen1, TimeSpan Paused, long Allocated)
+    /// <param name="Collections">Collections of any generation so far (the runtime counts a gen1 one as gen0 too).</param>
+    /// <param name="OlderCollections">Gen1 and gen2 collections so far.</param>
+    public readonly record struct Mark(int Collections, int OlderCollections, TimeSpan Paused, long Allocated)
     {
         /// <summary>What the collector did since this mark, for a run of <paramref name="workflows"/> workflows.</summary>
         public CollectorFigures Since(int workflows)
         {
             var now = Now();
             return new CollectorFigures(
-                now.Gen0 - Gen0,
-                now.Gen1 - Gen1,
+                now.Collections - Collections,
+                now.OlderCollections - OlderCollections,
                 (now.Paused - Paused).TotalSeconds,
                 (now.Allocated - Allocated) / 1024.0 / Math.Max(workflows, 1));
         }
