@@ -49,6 +49,7 @@ app.Configure(config =>
         round.SetDescription("Rounds: their state, and tasks that have no auditor.");
         round.AddCommand<RoundListCommand>("list").WithDescription("List rounds, newest first, with cases, tasks and tasks without an auditor.");
         round.AddCommand<RoundShowCommand>("show").WithDescription("A round's summary, with each task that has no auditor and why in one line.");
+        round.AddCommand<RoundRetryCommand>("retry").WithDescription("Open the round of a failed firing once its cause is fixed (one round, however often it is run).");
         round.AddCommand<RoundUnassignedCommand>("unassigned").WithDescription("Why each unassigned task of a round has no auditor: every auditor and the rule that excluded them.");
     });
     config.AddBranch("task", task =>
@@ -78,6 +79,7 @@ app.Configure(config =>
         notifications.AddCommand<NotificationsListCommand>("list").WithDescription("List notifications with their delivery status.");
         notifications.AddCommand<NotificationsDeliverCommand>("deliver").WithDescription("Deliver what is due now (SMTP when configured, else .eml files).");
     });
+    config.AddCommand<StatusCommand>("status").WithDescription("The engine's state: database, scheduler, workflows, outbox, failed firings and failed jobs (--json).");
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
     config.AddCommand<SimulateCommand>("simulate").WithDescription("Preview a programme in virtual time: rounds, deadlines, reminders, re-audits, each auditor's workload per month (table and chart).");
     config.AddCommand<DemoCommand>("demo").WithDescription("Run a realistic audit year end to end in virtual time on a fresh SQLite database.");

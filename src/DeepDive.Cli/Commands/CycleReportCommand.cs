@@ -43,6 +43,7 @@ public sealed class CycleReportCommand : AsyncCommand<CycleIdSettings>
 
         AnsiConsole.Write(reAudits);
         AnsiConsole.MarkupLineInterpolated($"Re-audit results: improved {report.Improved}, same {report.Same}, worse {report.Worse}");
+        FailedFiringsView.Write(AnsiConsole.Console, report.FailedFirings, _ => zone);
 
         var history = new Table().Title("History").AddColumns("When", "What", "Detail");
         foreach (var e in report.History)

@@ -18,9 +18,11 @@ public sealed class RoundListCommand : AsyncCommand<RoundListSettings>
         var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
         var rounds = await RoundSummary.ListAsync(database, settings.Partnership, null, withUnassigned: false, cancellationToken);
+        var failed = await FailedFiringsList.LoadAsync(database, settings.Partnership, cancellationToken);
         if (rounds.Count == 0)
         {
             AnsiConsole.MarkupLine("No rounds yet.");
+            FailedFiringsView.Write(AnsiConsole.Console, failed.Firings, failed.ZoneOf);
             return 0;
         }
 
@@ -32,6 +34,7 @@ public sealed class RoundListCommand : AsyncCommand<RoundListSettings>
         }
 
         AnsiConsole.Write(table);
+        FailedFiringsView.Write(AnsiConsole.Console, failed.Firings, failed.ZoneOf);
         return 0;
     }
 }

@@ -32,6 +32,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             Clustered = settings.Clustered,
             PollInterval = TimeSpan.FromMilliseconds(Math.Max(10, settings.PollMs)),
             Notifications = Engine.Notifications.NotificationSettingsFile.Load(),
+            LogToStandardError = true,
         });
         await runtime.StartAsync(cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"DeepDive is running on {database.Dialect.Kind}{(settings.Clustered ? ", clustered" : "")} as {Engine.Workflows.Persistence.ExecutionJournal.Node}. {(settings.UntilIdle ? "It stops when nothing is due." : "Press Ctrl+C to stop.")}");

@@ -5,13 +5,14 @@ namespace DeepDive.Engine.Cycles;
 
 /// <summary>
 /// A cycle at a glance: its status and history, its rounds (scheduled-for against started, late ones marked), and
-/// its re-audits with their results rolled up (improved / same / worse).
+/// its re-audits with their results rolled up (improved / same / worse), and the firings that opened no round.
 /// </summary>
 public sealed record CycleReport(
     CycleEntry Cycle,
     IReadOnlyList<CycleEvent> History,
     IReadOnlyList<CycleReport.Round> Rounds,
-    IReadOnlyList<CycleReport.ReAudit> ReAudits)
+    IReadOnlyList<CycleReport.ReAudit> ReAudits,
+    IReadOnlyList<FiringFailures.FailedFiring> FailedFirings)
 {
     public sealed class Round
     {
@@ -86,6 +87,7 @@ public sealed record CycleReport(
             WHERE a.partnership_id = @PartnershipId AND s.cycle_id = @CycleId
             ORDER BY a.due_utc, a.source_round_id
             """, arguments, cancellationToken: cancellationToken));
-        return new CycleReport(entry, history, rounds.ToList(), reAudits.ToList());
+        var failed = await FiringFailures.FailedFirings.ListAsync(connection, partnershipId, cycleId, openOnly: false, cancellationToken);
+        return new CycleReport(entry, history, rounds.ToList(), reAudits.ToList(), failed);
     }
 }

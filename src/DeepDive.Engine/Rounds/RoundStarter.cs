@@ -31,7 +31,9 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
     /// that it opens later, on a working day, and why; the firing key stays the original firing's, so a moved firing
     /// still opens one round.
     /// </summary>
-    public async Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, FiringTime firing, RoundMove? move, CancellationToken cancellationToken)
+    /// <param name="startNote">Why the round opens when it does, for a round opened by hand (a retried firing); else the late note, if late.</param>
+    public async Task<Started?> StartScheduledAsync(string partnershipId, string cycleId, FiringTime firing, RoundMove? move, CancellationToken cancellationToken,
+        string? startNote = null)
     {
         const string sql = "SELECT definition_json AS DefinitionJson, status AS Status FROM cycle WHERE partnership_id = @PartnershipId AND cycle_id = @CycleId";
         (string DefinitionJson, string Status)? cycle;
@@ -57,8 +59,8 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
         }
 
         // The round keeps the cycle as stored now (CycleFile's form), so later edits of the cycle never change it.
-        var firingKey = $"{cycleId}@{scheduledForUtc:yyyy-MM-ddTHH:mm:ssZ}";
-        var note = firing.Late ? LateNote(firing, CycleFile.ReadStored(cycle.Value.DefinitionJson)) : null;
+        var firingKey = ScheduledFiringKey(cycleId, scheduledForUtc);
+        var note = startNote ?? (firing.Late ? LateNote(firing, CycleFile.ReadStored(cycle.Value.DefinitionJson)) : null);
         return await StartAsync(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, move?.OpensAtUtc ?? scheduledForUtc,
             cycle.Value.DefinitionJson, null, draw: true, move is null ? null : (scheduledForUtc, move.Reason), cancellationToken, firing.Late, note);
     }
@@ -104,7 +106,7 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
         }
 
         // The re-audit uses the same tool as the first audit: the source round's copy of the cycle.
-        return await StartAsync(partnershipId, source.Value.CycleId, RoundKinds.ReAudit, "re-audit", $"re-audit@{sourceRoundId}",
+        return await StartAsync(partnershipId, source.Value.CycleId, RoundKinds.ReAudit, "re-audit", ReAuditFiringKey(sourceRoundId),
             scheduledForUtc, source.Value.CycleJson, sourceRoundId, draw: false, null, cancellationToken);
     }
 
@@ -179,6 +181,16 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
         return new Started(roundId, instance.Id);
     }
 
+    /// <summary>The round a firing opened, or null when it opened none.</summary>
+    public async Task<string?> RoundOfFiringAsync(string partnershipId, string firingKey, CancellationToken cancellationToken)
+    {
+        var roundId = RoundId(firingKey);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM audit_round WHERE round_id = @RoundId AND partnership_id = @PartnershipId",
+            new { RoundId = roundId, PartnershipId = partnershipId }, cancellationToken: cancellationToken)) > 0 ? roundId : null;
+    }
+
     private async Task<bool> ExistsAsync(string roundId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -196,6 +208,13 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
             + (strata.Count == 0 ? "" : " Strata: " + string.Join("; ", strata.Select(s =>
                 $"{s.Key} {s.Drawn} of {s.Size}{(s.TakenWhole ? " (taken whole)" : "")}")) + ".");
     }
+
+    /// <summary>The firing key of a scheduled round: its cycle and the instant its firing was due.</summary>
+    public static string ScheduledFiringKey(string cycleId, DateTime scheduledForUtc) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cycleId}@{scheduledForUtc:yyyy-MM-ddTHH:mm:ssZ}");
+
+    /// <summary>The firing key of a re-audit round: the round it re-audits (one re-audit per round).</summary>
+    public static string ReAuditFiringKey(string sourceRoundId) => $"re-audit@{sourceRoundId}";
 
     /// <summary>The round id and seed come from the firing key, so the same firing always means the same round and sample.</summary>
     private static string RoundId(string firingKey) => "R" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(firingKey)))[..11];

@@ -35,6 +35,15 @@ public sealed class RoundStore(Database database)
             Cycles.CycleFile.ReadStored(row.CycleJson), row.ParentRoundId);
     }
 
+    /// <summary>The cycle a round belongs to, or null when the partnership has no such round.</summary>
+    public async Task<string?> CycleOfAsync(string partnershipId, string roundId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT cycle_id FROM audit_round WHERE partnership_id = @PartnershipId AND round_id = @RoundId",
+            new { PartnershipId = partnershipId, RoundId = roundId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>One case of a population: its reference, the value it is stratified by, and its family.</summary>
     public sealed class Member
     {

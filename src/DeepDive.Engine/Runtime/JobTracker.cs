@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace DeepDive.Engine.Runtime;
 
-/// <summary>Counts Quartz jobs that have started and not yet finished, so a caller can wait for the engine to go idle.</summary>
-public sealed class JobTracker : IJobListener
+/// <summary>
+/// Counts Quartz jobs that have started and not yet finished, so a caller can wait for the engine to go idle, and
+/// records every job that ends in an error in <see cref="JobFailures"/>, where a manager can see it.
+/// </summary>
+public sealed class JobTracker(JobFailures failures, ILogger<JobTracker> logger) : IJobListener
 {
     private int running;
     private int failed;
@@ -25,15 +29,32 @@ public sealed class JobTracker : IJobListener
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
-        if (jobException is not null)
+        try
         {
-            Interlocked.Increment(ref failed);
-            LastError = jobException;
+            var key = context.JobDetail.Key.ToString();
+            if (jobException is not null)
+            {
+                Interlocked.Increment(ref failed);
+                LastError = jobException;
+                var error = (jobException.InnerException ?? jobException).Message;
+                logger.LogError(jobException.InnerException ?? jobException, "Job {Job} failed: {Error}", key, error);
+                await failures.RecordFailureAsync(key, error, CancellationToken.None);
+            }
+            else
+            {
+                await failures.RecordSuccessAsync(key, CancellationToken.None);
+            }
         }
-
-        Interlocked.Decrement(ref running);
-        return ValueTask.CompletedTask;
+        catch (Exception e)
+        {
+            // The database may be the cause: the log is all that is left then.
+            logger.LogError(e, "Could not record the outcome of job {Job}", context.JobDetail.Key);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref running);
+        }
     }
 }

@@ -16,6 +16,16 @@ public sealed record RuntimeOptions
 
     public string InstanceName { get; init; } = "deepdive";
 
+    /// <summary>How a firing that hits a transient error is tried again before it is recorded as failed.</summary>
+    public FiringFailures.FiringRetryOptions FiringRetry { get; init; } = new();
+
+    /// <summary>
+    /// Write the engine's log to standard error, one line per event (time, level, category, message), at the levels of
+    /// the <c>Logging</c> section of <c>appsettings.json</c> (Information by default). <c>DEEPDIVE_LOG</c> overrides the
+    /// level, and turns the log on where this is off (the demo, the simulation).
+    /// </summary>
+    public bool LogToStandardError { get; init; }
+
     /// <summary>How reminders and escalations leave the outbox: SMTP, or .eml files in a folder.</summary>
     public Notifications.NotificationSettings Notifications { get; init; } = new();
 }

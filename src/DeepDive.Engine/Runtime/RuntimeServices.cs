@@ -31,17 +31,7 @@ public static class RuntimeServices
         }
 
         var services = new ServiceCollection();
-        services.AddLogging(b =>
-        {
-            if (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("DEEPDIVE_LOG"), ignoreCase: true, out var level))
-            {
-                b.SetMinimumLevel(level).AddProvider(new StderrLoggerProvider());
-            }
-            else
-            {
-                b.SetMinimumLevel(LogLevel.None);
-            }
-        });
+        services.AddLogging(b => EngineLogging.Configure(b, options.LogToStandardError));
         services.AddSingleton(database);
         services.AddSingleton(clock);
         services.AddSingleton(options);
@@ -99,6 +89,11 @@ public static class RuntimeServices
         services.AddSingleton<DeepDive.Engine.Cycles.CycleLifecycle>();
         services.AddSingleton<ReAuditScheduler>();
         services.AddSingleton<JobTracker>();
+        services.AddSingleton<JobFailures>();
+        services.AddSingleton(options.FiringRetry);
+        services.AddSingleton<FiringFailures.FailedFirings>();
+        services.AddSingleton<FiringFailures.FiringGuard>();
+        services.AddSingleton<FiringFailures.FiringRetry>();
         services.AddSingleton<DeepDive.Engine.Tasks.TaskBoard>();
         services.AddTransient<StartRoundJob>();
         services.AddSingleton(options.Notifications);

@@ -63,6 +63,8 @@ internal sealed class VirtualEngine : IAsyncDisposable
             SchedulerIdleWait = TimeSpan.FromSeconds(1),
             InstanceName = instanceName,
             Notifications = new DeepDive.Engine.Notifications.NotificationSettings { Folder = OutboxFolder },
+            // Transient errors are retried after real-time waits: short ones here.
+            FiringRetry = new DeepDive.Engine.FiringFailures.FiringRetryOptions { Retries = 3, FirstDelay = TimeSpan.FromMilliseconds(20) },
         });
         await Runtime.StartAsync(CancellationToken.None);
         if (scheduleCycles)

@@ -12,6 +12,7 @@ internal static class ColumnTypeRules
     private static readonly HashSet<string> Integers =
     [
         "monthly_capacity", "position", "needs_work", "late", "version", "step_id", "terminated", "is_processed", "attempts",
+        "transient", "failures",
     ];
 
     public sealed record Rule(string Kind, string Postgres, string SqlServer);
