@@ -44,6 +44,12 @@ public sealed class FiringGuard(FailedFirings failures, FiringRetryOptions optio
                 attempts++;
                 return await open(token);
             }, cancellationToken);
+            if (roundId is not null)
+            {
+                logger.LogInformation("Round {RoundId} of cycle {CycleId} opened for the firing due {ScheduledForUtc:u}{Retried}",
+                    roundId, subject.CycleId, subject.ScheduledForUtc, attempts > 1 ? $" after {attempts} attempts" : "");
+            }
+
             if (roundId is not null && await failures.MarkOpenedAsync(subject.PartnershipId, subject.FiringKey, roundId, Engine, cancellationToken))
             {
                 logger.LogInformation("The failed firing of cycle {CycleId} due {ScheduledForUtc:u} opened round {RoundId}", subject.CycleId, subject.ScheduledForUtc, roundId);
@@ -66,8 +72,10 @@ public sealed class FiringGuard(FailedFirings failures, FiringRetryOptions optio
 
     private async Task RecordAsync(FiringSubject subject, int attempts, bool transient, string reason, Exception? error)
     {
-        logger.LogError(error, "The round of cycle {CycleId} due {ScheduledForUtc:u} was not opened after {Attempts} attempt(s): {Reason}. Recorded as a failed firing; 'deepdive round retry' opens it.",
-            subject.CycleId, subject.ScheduledForUtc, attempts, reason);
+        // An impossible draw is the register's or the cycle's state, not a fault in the engine: its reason says all.
+        logger.LogError(error is Rounds.SampleDrawException ? null : error,
+            "The round of cycle {CycleId} due {ScheduledForUtc:u} was not opened after {Attempts} attempt(s): {Reason} Recorded as a failed firing; 'deepdive round retry' opens it.",
+            subject.CycleId, subject.ScheduledForUtc, attempts, reason.EndsWith('.') ? reason : reason + ".");
         // The record is written even when the firing's own token is cancelled: it is what makes the failure visible.
         await failures.RecordAsync(subject, attempts, transient, reason, CancellationToken.None);
     }

@@ -3,6 +3,7 @@ using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows.Definitions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Quartz;
 using WorkflowCore.Interface;
 
@@ -77,6 +78,8 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
         // Chase once at start: whatever fell due while the engine was down goes out now, and the next run is set.
         await services.GetRequiredService<Notifications.ChaseScheduler>().EnsureByAsync(clock.GetUtcNow(), cancellationToken);
         started = true;
+        services.GetRequiredService<ILogger<DeepDiveRuntime>>().LogInformation("Engine started on {Database} as {Node}; next firing {NextFiring:u}",
+            database.Dialect.Kind, Workflows.Persistence.ExecutionJournal.Node, await NextTriggerAsync(cancellationToken));
     }
 
     public async Task StopAsync()
@@ -87,6 +90,7 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
         }
 
         started = false;
+        services.GetRequiredService<ILogger<DeepDiveRuntime>>().LogInformation("Engine stopping: waiting for running jobs and workflows");
         if (scheduler is not null)
         {
             await scheduler.Shutdown(waitForJobsToComplete: true);
