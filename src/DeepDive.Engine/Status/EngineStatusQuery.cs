@@ -17,6 +17,7 @@ public sealed class EngineStatusQuery(Database database, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var problems = new List<string>();
+        var allWarnings = new List<string>(warnings);
         DbConnection connection;
         try
         {
@@ -26,26 +27,31 @@ public sealed class EngineStatusQuery(Database database, TimeProvider clock)
         {
             problems.Add($"database: cannot connect: {e.Message}");
             return new EngineStatus(now, new EngineStatus.DatabasePart(database.Dialect.Kind.ToString(), Target(), false, null, 0, 0),
-                null, null, null, null, null, warnings, problems);
+                null, null, null, null, null, allWarnings, problems);
         }
 
         await using (connection)
         {
-            var db = await Part(problems, "database schema", () => SchemaAsync(connection, cancellationToken))
-                ?? new EngineStatus.DatabasePart(database.Dialect.Kind.ToString(), Target(), true, null, 0, Migrator.Scripts(database.Dialect.MigrationsFolder).Count);
-            if (db.ScriptsApplied == 0)
-            {
-                problems.Add("database: no schema yet; run 'deepdive init' (or start the engine)");
-                return new EngineStatus(now, db, null, null, null, null, null, warnings, problems);
-            }
-
-            var scheduler = await Part(problems, "scheduler", () => SchedulerAsync(connection, cancellationToken));
-            var workflows = await Part(problems, "workflows", () => WorkflowsAsync(connection, now, cancellationToken));
-            var outbox = await Part(problems, "outbox", () => OutboxAsync(connection, cancellationToken));
-            var firings = await Part(problems, "failed firings", () => FailedFiringsAsync(connection, cancellationToken));
-            var jobs = await Part(problems, "failed jobs", () => FailedJobsAsync(cancellationToken));
-            return new EngineStatus(now, db, scheduler, workflows, outbox, firings, jobs, warnings, problems);
+            return await ReadAsync(connection, now, allWarnings, problems, cancellationToken);
         }
+    }
+
+    private async Task<EngineStatus> ReadAsync(DbConnection connection, DateTime now, List<string> allWarnings, List<string> problems, CancellationToken cancellationToken)
+    {
+        var db = await Part(problems, "database schema", () => SchemaAsync(connection, cancellationToken))
+            ?? new EngineStatus.DatabasePart(database.Dialect.Kind.ToString(), Target(), true, null, 0, Migrator.Scripts(database.Dialect.MigrationsFolder).Count);
+        if (db.ScriptsApplied == 0)
+        {
+            problems.Add("database: no schema yet; run 'deepdive init' (or start the engine)");
+            return new EngineStatus(now, db, null, null, null, null, null, allWarnings, problems);
+        }
+
+        var scheduler = await SchedulerOrNoteAsync(connection, allWarnings, problems, cancellationToken);
+        var workflows = await Part(problems, "workflows", () => WorkflowsAsync(connection, now, cancellationToken));
+        var outbox = await Part(problems, "outbox", () => OutboxAsync(connection, cancellationToken));
+        var firings = await Part(problems, "failed firings", () => FailedFiringsAsync(connection, cancellationToken));
+        var jobs = await Part(problems, "failed jobs", () => FailedJobsAsync(cancellationToken));
+        return new EngineStatus(now, db, scheduler, workflows, outbox, firings, jobs, allWarnings, problems);
     }
 
     private static async Task<T?> Part<T>(List<string> problems, string name, Func<Task<T>> read) where T : class
@@ -61,15 +67,34 @@ public sealed class EngineStatusQuery(Database database, TimeProvider clock)
         }
     }
 
+    /// <summary>Where the data is, without secrets: a SQLite file's path, or a server's host and database.</summary>
+    /// <summary>The scheduler's part; a database the engine never ran on has no scheduler tables yet, which is no fault.</summary>
+    private static async Task<EngineStatus.SchedulerPart?> SchedulerOrNoteAsync(DbConnection connection, List<string> warnings, List<string> problems,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SchedulerAsync(connection, cancellationToken);
+        }
+        catch (DbException e) when (e.Message.Contains("qrtz_", StringComparison.OrdinalIgnoreCase))
+        {
+            warnings.Add("scheduler: no scheduler tables yet; the first 'deepdive run' creates them");
+            return null;
+        }
+        catch (DbException e)
+        {
+            problems.Add($"scheduler: cannot be read: {e.Message}");
+            return null;
+        }
+    }
+
     private string Target()
     {
         var builder = new DbConnectionStringBuilder { ConnectionString = database.ConnectionString };
-        foreach (var secret in new[] { "Password", "Pwd" })
-        {
-            builder.Remove(secret);
-        }
-
-        return builder.ConnectionString;
+        string? Value(params string[] keys) => keys.Select(k => builder.TryGetValue(k, out var v) ? v?.ToString() : null).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        return database.Dialect.Kind == DatabaseKind.Sqlite
+            ? Value("Data Source", "DataSource", "Filename") ?? "(SQLite)"
+            : $"{Value("Host", "Server", "Data Source", "Address", "Addr")}, database {Value("Database", "Initial Catalog") ?? "(default)"}";
     }
 
     private async Task<EngineStatus.DatabasePart> SchemaAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -103,12 +128,26 @@ public sealed class EngineStatusQuery(Database database, TimeProvider clock)
             ORDER BY next_fire_time, trigger_name
             """, cancellationToken: cancellationToken)))
             .Take(NextFiringsShown)
-            .Select(t => new EngineStatus.Firing($"{t.JobGroup}.{t.Job}", $"{t.TriggerGroup}.{t.Trigger}", new DateTime(t.Next, DateTimeKind.Utc)))
+            .Select(t => new EngineStatus.Firing(JobName(t.JobGroup, t.Job), $"{t.TriggerGroup}.{t.Trigger}", new DateTime(t.Next, DateTimeKind.Utc)))
             .ToList();
         var states = (await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
             "SELECT trigger_state, COUNT(*) FROM qrtz_triggers GROUP BY trigger_state", cancellationToken: cancellationToken))).ToList();
         long Count(string state) => states.Where(s => s.State == state).Sum(s => s.Count);
         return new EngineStatus.SchedulerPart(nodes, next, (int)Count("ERROR"), (int)(Count("PAUSED") + Count("PAUSED_BLOCKED")));
+    }
+
+    /// <summary>A job as a manager knows it: the round of a cycle, a re-audit, the chase of tasks.</summary>
+    private static string JobName(string group, string name)
+    {
+        var slash = name.IndexOf('/', StringComparison.Ordinal);
+        var (partnership, subject) = slash < 0 ? ("", name) : (name[..slash], name[(slash + 1)..]);
+        return group switch
+        {
+            "cycle" => $"round of cycle {subject} ({partnership})",
+            "re-audit" => $"re-audit of round {subject} ({partnership})",
+            _ when name == Notifications.ChaseScheduler.Job.Name => "chase tasks (reminders, escalations)",
+            _ => $"{group}.{name}",
+        };
     }
 
     private sealed class WorkflowCounts
