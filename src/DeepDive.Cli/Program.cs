@@ -77,6 +77,7 @@ app.Configure(config =>
     {
         notifications.SetDescription("The notification outbox: reminders, escalations and notices.");
         notifications.AddCommand<NotificationsListCommand>("list").WithDescription("List notifications with their delivery status.");
+        notifications.AddCommand<NotificationsRetryCommand>("retry").WithDescription("Queue again the notifications that gave up (an id, or --all-failed), once the cause is fixed.");
         notifications.AddCommand<NotificationsDeliverCommand>("deliver").WithDescription("Deliver what is due now (SMTP when configured, else .eml files).");
     });
     config.AddCommand<StatusCommand>("status").WithDescription("The engine's state: database, scheduler, workflows, outbox, failed firings and failed jobs (--json).");

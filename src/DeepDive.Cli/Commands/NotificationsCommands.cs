@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DeepDive.Engine.Notifications;
+using DeepDive.Engine.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -42,6 +43,16 @@ public sealed class NotificationsListCommand : AsyncCommand<NotificationsListSet
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"{rows.Count} notification(s).");
+        var gaveUp = rows.Where(r => r.Status == Outbox.Failed).ToList();
+        if (gaveUp.Count > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{gaveUp.Count} gave up[/] after their last attempt; once the cause is fixed, 'deepdive notifications retry <id>' (or --all-failed):");
+            foreach (var row in gaveUp)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  {row.NotificationId}  {row.Subject}");
+            }
+        }
+
         return 0;
     }
 }
@@ -68,5 +79,38 @@ public sealed class NotificationsDeliverCommand : AsyncCommand<DatabaseSettings>
         var (delivered, failed) = await dispatcher.DeliverDueAsync(cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Delivered {delivered} notification(s) via {sender.Via}; {failed} attempt(s) failed and will be tried again.");
         return failed == 0 ? 0 : 1;
+    }
+}
+
+public sealed class NotificationsRetrySettings : DatabaseSettings
+{
+    [CommandArgument(0, "[ID]")]
+    [Description("The notification to send again, as 'notifications list --status failed' shows it. Or --all-failed.")]
+    public string? Id { get; init; }
+
+    [CommandOption("--all-failed")]
+    [Description("Queue every notification that gave up again.")]
+    public bool AllFailed { get; init; }
+
+    public override ValidationResult Validate() =>
+        (Id is null) == !AllFailed ? ValidationResult.Error("Give a notification id or --all-failed, not both.") : ValidationResult.Success();
+}
+
+/// <summary>Queues again the notifications that gave up after their last attempt, once the cause (e.g. the mail server) is fixed.</summary>
+public sealed class NotificationsRetryCommand : AsyncCommand<NotificationsRetrySettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, NotificationsRetrySettings settings, CancellationToken cancellationToken)
+    {
+        var database = settings.OpenDatabase();
+        Migrator.Upgrade(database);
+        var queued = await new Outbox(database, TimeProvider.System).RequeueFailedAsync(settings.Partnership, settings.Id, cancellationToken);
+        if (queued == 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Nothing queued:[/] {(settings.Id is null ? "no notification has failed" : $"no failed notification '{settings.Id}' in partnership '{settings.Partnership}'")}.");
+            return 1;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Queued {queued} notification(s) again; the engine (or 'deepdive notifications deliver') sends them now.");
+        return 0;
     }
 }

@@ -143,6 +143,27 @@ public sealed class Outbox(Database database, TimeProvider clock)
         }, t, cancellationToken: ct)), cancellationToken);
     }
 
+    /// <summary>
+    /// Puts notifications that gave up (<see cref="Failed"/>) back in the queue, due now: one by id, or all of the
+    /// partnership's. Each then gets one more attempt (and the retry schedule's if it had attempts to spare). Returns
+    /// how many were queued again.
+    /// </summary>
+    public Task<int> RequeueFailedAsync(string partnershipId, string? notificationId, CancellationToken cancellationToken)
+    {
+        var sql = """
+            UPDATE notification_outbox SET status = @Pending, next_attempt_utc = @Now, claimed_by = NULL, claimed_until_utc = NULL
+            WHERE partnership_id = @PartnershipId AND status = @Failed
+            """ + (notificationId is null ? "" : " AND notification_id = @Id");
+        return database.WriteStatementAsync(sql, new
+        {
+            Pending,
+            Failed,
+            Now = clock.GetUtcNow().UtcDateTime,
+            PartnershipId = partnershipId,
+            Id = notificationId,
+        }, cancellationToken);
+    }
+
     /// <summary>The earliest time a pending notification is due, or null when none is pending.</summary>
     public async Task<DateTime?> NextDueAsync(CancellationToken cancellationToken)
     {

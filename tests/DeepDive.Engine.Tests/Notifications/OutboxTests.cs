@@ -98,6 +98,13 @@ public sealed class OutboxTests(PostgresServer postgres) : IDisposable
         failed.TaskId.Should().Be("T3");
         failed.Attempts.Should().Be(RetrySchedule.MaxAttempts);
         (await dispatcher.DeliverDueAsync(CancellationToken.None)).Should().Be((0, 0));
+
+        // Once the mail server is mended, a manager queues it again ('notifications retry') and it goes.
+        smtp.Refuse = false;
+        (await outbox.RequeueFailedAsync("p2", null, CancellationToken.None)).Should().Be(0, "another partnership's");
+        (await outbox.RequeueFailedAsync("p1", failed.NotificationId, CancellationToken.None)).Should().Be(1);
+        (await dispatcher.DeliverDueAsync(CancellationToken.None)).Should().Be((1, 0));
+        (await outbox.ListAsync("p1", Outbox.Failed, CancellationToken.None)).Should().BeEmpty();
     }
 
     [PostgresFact]
