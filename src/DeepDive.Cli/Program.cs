@@ -80,6 +80,18 @@ app.Configure(config =>
         notifications.AddCommand<NotificationsRetryCommand>("retry").WithDescription("Queue again the notifications that gave up (an id, or --all-failed), once the cause is fixed.");
         notifications.AddCommand<NotificationsDeliverCommand>("deliver").WithDescription("Deliver what is due now (SMTP when configured, else .eml files).");
     });
+    config.AddBranch("brief", brief =>
+    {
+        brief.SetDescription("The learning briefs (\"7-minute briefings\") that closed rounds wrote.");
+        brief.AddCommand<BriefListCommand>("list").WithDescription("List every learning brief: round, cycle, the day it was written, title (Markdown; --out FILE).");
+        brief.AddCommand<BriefShowCommand>("show").WithDescription("Show a round's learning brief as Markdown (--out FILE to write it to a file).");
+    });
+    config.AddBranch("feedback", feedback =>
+    {
+        feedback.SetDescription("Each school's feedback from Safeguarding in Education audits (written, not yet delivered).");
+        feedback.AddCommand<FeedbackListCommand>("list").WithDescription("List the schools' feedback, of every round or of one: round, cycle, day written, school (Markdown; --out FILE).");
+        feedback.AddCommand<FeedbackShowCommand>("show").WithDescription("Show one school's feedback from a round, or every school's, as Markdown (--out FILE to write it to a file).");
+    });
     config.AddCommand<StatusCommand>("status").WithDescription("The engine's state: database, scheduler, workflows, outbox, failed firings and failed jobs (--json).");
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
     config.AddCommand<SimulateCommand>("simulate").WithDescription("Preview a programme in virtual time: rounds, deadlines, reminders, re-audits, each auditor's workload per month (table and chart).");

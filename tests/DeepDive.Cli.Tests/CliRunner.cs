@@ -19,10 +19,11 @@ public sealed class CliRunner : IDisposable
 {
     private static readonly string Cli = typeof(Commands.InitCommand).Assembly.Location;
 
-    public CliRunner()
+    /// <param name="databaseFile">The SQLite file, relative to the runner's folder.</param>
+    public CliRunner(string databaseFile = "deepdive.db")
     {
         Folder = Directory.CreateTempSubdirectory("deepdive-cli-").FullName;
-        DatabaseFile = Path.Combine(Folder, "deepdive.db");
+        DatabaseFile = Path.Combine(Folder, databaseFile);
     }
 
     public string Folder { get; }
@@ -37,8 +38,8 @@ public sealed class CliRunner : IDisposable
     /// <summary>Runs a command against this runner's database (<c>--db</c> is appended).</summary>
     public Task<CliResult> RunAsync(params string[] args) => RunRawAsync([.. args, "--db", DatabaseFile]);
 
-    /// <summary>Runs a command exactly as given.</summary>
-    public async Task<CliResult> RunRawAsync(string[] args, TimeSpan? timeout = null)
+    /// <summary>Runs a command exactly as given; <paramref name="environment"/> overrides variables such as COLUMNS.</summary>
+    public async Task<CliResult> RunRawAsync(string[] args, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,6 +58,10 @@ public sealed class CliRunner : IDisposable
         start.Environment["COLUMNS"] = "200";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment.Remove("DEEPDIVE_DB");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();

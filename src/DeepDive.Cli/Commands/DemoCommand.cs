@@ -64,16 +64,21 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
                 summary = await simulation.RunAsync(options, progress, cancellationToken);
                 bar.Value = 1000;
             });
-        Print(summary!, settings.Cases);
+        Print(summary!, settings.Cases, file);
         return 0;
     }
 
-    private static void Print(YearSummary s, int cases)
+    /// <summary>The year's figures, each saying what it counts; short enough to fit an 80-column terminal unwrapped.</summary>
+    private static void Print(YearSummary s, int cases, string file)
     {
-        string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
-        var table = new Table().Title("[bold]The year in numbers[/]").AddColumns("", "");
+        static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        static string Sent(YearSummary.OutboxCount c) =>
+            $"{N(c.Sent)} sent, {N(c.Queued)} queued" + (c.Failed > 0 ? $", {N(c.Failed)} failed" : "");
+        var table = new Table().Title("[bold]The year in numbers[/]").AddColumns("", "").HideHeaders();
         table.AddRow("Case register", $"{N(cases)} cases, {N(s.SchoolsInRegister)} schools");
-        table.AddRow("Rounds run", $"{N(s.ScheduledRounds)} scheduled + {N(s.ReAuditRounds)} re-audit ({N(s.RoundsStillOpen)} still open at year end)");
+        table.AddRow("Rounds run", $"{N(s.ScheduledRounds)} scheduled + {N(s.ReAuditRounds)} re-audit");
+        table.AddRow("Rounds open at year end", N(s.RoundsStillOpen));
+        table.AddRow("Samples reviewed by a manager", $"{N(s.Reviews.Reviewed)} ({N(s.Reviews.Changed)} changed)");
         table.AddRow("Cases sampled", N(s.CasesSampled));
         table.AddRow("Tasks completed", $"{N(s.TasksCompleted)} ({N(s.TasksLate)} late); {N(s.TasksOpen)} open at year end");
         foreach (var grade in Enum.GetValues<Grade>())
@@ -82,13 +87,22 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         }
 
         table.AddRow("Findings needing work", N(s.FindingsNeedingWork));
-        table.AddRow("Re-audits scheduled", N(s.ReAuditsScheduled));
+        // Every re-audit the planner skips is one whose date falls after the audit year its cycle keeps it in.
+        table.AddRow("Re-audits", $"{N(s.ReAudits.Scheduled)} scheduled, {N(s.ReAudits.Skipped)} skipped"
+            + (s.ReAudits.Skipped > 0 ? " (due after the audit year)" : ""));
         table.AddRow("Re-audit outcomes", string.Join(", ", new[] { "improved", "same", "worse" }.Select(k => $"{k} {N(s.ReAuditOutcomes.GetValueOrDefault(k))}")));
-        table.AddRow("Reminders / escalations sent", $"{N(s.Reminders)} / {N(s.Escalations)} (as .eml files in the demo folder's outbox)");
+        table.AddRow("Reminders", Sent(s.Reminders));
+        table.AddRow("Escalations", Sent(s.Escalations));
+        table.AddRow("  sent as", ".eml files in the demo folder's outbox");
         table.AddRow("Learning briefs", N(s.LearningBriefs));
-        table.AddRow("School feedback sent", N(s.SchoolFeedback));
+        table.AddRow("School feedback written", N(s.SchoolFeedbackWritten));
         table.AddRow("Run time", $"{s.Elapsed.TotalSeconds:0.0} s");
         AnsiConsole.Write(table);
+        AnsiConsole.WriteLine("Read the learning briefs and the schools' feedback:");
+        foreach (var command in new[] { "brief list", "feedback list" })
+        {
+            AnsiConsole.MarkupLineInterpolated($"  [blue]deepdive {command} --db \"{file}\" --partnership demo[/]");
+        }
     }
 
     /// <summary>Reports on the caller's thread, unlike Progress&lt;T&gt;, so the bar never lags behind the run.</summary>

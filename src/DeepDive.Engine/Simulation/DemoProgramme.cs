@@ -2,7 +2,7 @@ using DeepDive.Domain.Cycles;
 
 namespace DeepDive.Engine.Simulation;
 
-/// <summary>A typical year: four themed multi-agency audits, each twice, and the annual Safeguarding in Education audit.</summary>
+/// <summary>A typical year: four themed multi-agency audits, each twice, and the annual Safeguarding in Education audit, whose draw a manager reviews.</summary>
 public static class DemoProgramme
 {
     public static IReadOnlyList<CycleDefinition> Cycles() =>
@@ -21,6 +21,8 @@ public static class DemoProgramme
             Population = new PopulationFilter { RequireSchool = true },
             SampleSize = 15,
             ReserveSize = 5,
+            // The QA manager reviews this draw before it is locked (schools' cases change as pupils move).
+            Sampling = new SampleDesign { Lock = SampleDesign.ManagerLock },
             AuditTool = "section-175-deep-dive",
             Education = true,
             TaskDeadlineWorkingDays = 15,

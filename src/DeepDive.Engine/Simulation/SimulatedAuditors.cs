@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using DeepDive.Domain.Grading;
 using DeepDive.Engine.Workflows.Data;
 
@@ -39,7 +37,7 @@ public sealed class SimulatedAuditors(int seed)
 
     public Answer Respond(string taskId, DateTime openedUtc, bool reAudit)
     {
-        var random = new Random(Hash(taskId));
+        var random = SeededRandom.For(seed, taskId);
         // Most come in within the 20-day deadline, some are late.
         var days = random.NextDouble() < 0.15 ? random.Next(21, 35) : random.Next(3, 20);
         var submitAt = openedUtc.Date.AddDays(days).AddHours(9 + random.Next(0, 8));
@@ -61,7 +59,4 @@ public sealed class SimulatedAuditors(int seed)
         };
         return new Answer(submitAt, submission);
     }
-
-    private int Hash(string taskId) =>
-        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}:{taskId}")), 0);
 }

@@ -74,16 +74,17 @@ public sealed class YearSimulation(Database database, string partnershipId, int 
 
             TaskBoard Board() => runtime.Services.GetRequiredService<TaskBoard>();
             var auditors = new SimulatedAuditors(seed);
+            var manager = new SimulatedQaManager(seed);
             var planned = new SortedDictionary<(DateTime, string), (OpenTask Task, SimulatedAuditors.Answer Answer)>();
             var known = new HashSet<string>();
             var total = (options.ToUtc - options.FromUtc).TotalSeconds;
             while (true)
             {
                 await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(2), cancellationToken);
-                // A manager reviews each draw that waits for review and locks it the same day, as the QA lead would.
+                // A manager reviews each draw that waits for review, replaces a case and locks it the same day, as the QA lead would.
                 foreach (var roundId in await RoundsAwaitingReviewAsync(cancellationToken))
                 {
-                    await runtime.Services.GetRequiredService<Rounds.SampleList>().LockAsync(partnershipId, roundId, "simulated QA manager", cancellationToken);
+                    await manager.ReviewAsync(runtime.Services.GetRequiredService<Rounds.SampleList>(), partnershipId, roundId, cancellationToken);
                 }
 
                 foreach (var task in await OpenTasksAsync(cancellationToken))

@@ -1,5 +1,6 @@
 namespace DeepDive.Engine.Simulation;
 
+/// <summary>What a year of the programme produced; every figure says exactly what it counts.</summary>
 public sealed record YearSummary(
     int ScheduledRounds,
     int ReAuditRounds,
@@ -10,11 +11,22 @@ public sealed record YearSummary(
     int TasksOpen,
     IReadOnlyDictionary<string, int> Grades,
     int FindingsNeedingWork,
-    int ReAuditsScheduled,
+    YearSummary.ReAuditCount ReAudits,
     IReadOnlyDictionary<string, int> ReAuditOutcomes,
+    YearSummary.ReviewCount Reviews,
     int LearningBriefs,
-    int SchoolFeedback,
+    int SchoolFeedbackWritten,
     int SchoolsInRegister,
-    int Reminders,
-    int Escalations,
-    TimeSpan Elapsed);
+    YearSummary.OutboxCount Reminders,
+    YearSummary.OutboxCount Escalations,
+    TimeSpan Elapsed)
+{
+    /// <summary>Re-audits put on the calendar (whether or not their date came within the year), and those the cycle's rule skipped.</summary>
+    public sealed record ReAuditCount(int Scheduled, int Skipped);
+
+    /// <summary>Draws a manager reviewed and locked, and how many of them the manager changed (a case replaced or added).</summary>
+    public sealed record ReviewCount(int Reviewed, int Changed);
+
+    /// <summary>Notifications of one kind in the outbox: delivered, still waiting to go, or given up after every retry.</summary>
+    public sealed record OutboxCount(int Sent, int Queued, int Failed);
+}
