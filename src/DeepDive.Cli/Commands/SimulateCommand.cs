@@ -5,6 +5,7 @@ using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Notifications;
 using DeepDive.Engine.Simulation;
 using DeepDive.Engine.Storage;
+using Microsoft.Data.Sqlite;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -35,8 +36,12 @@ public sealed class SimulateSettings : CommandSettings
     public int Seed { get; init; } = 2027;
 
     [CommandOption("--folder <FOLDER>")]
-    [Description("Where the preview's scratch database, chart and .eml files go. Default: ./deepdive-simulation")]
+    [Description("Where the preview's chart and .eml files go. Default: ./deepdive-simulation")]
     public string Folder { get; init; } = "deepdive-simulation";
+
+    [CommandOption("--replace")]
+    [Description("Replace a workload.png or outbox/ already in --folder that an earlier simulate did not make.")]
+    public bool Replace { get; init; }
 }
 
 /// <summary>
@@ -75,20 +80,30 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
             }
         }
 
-        var folder = Path.GetFullPath(settings.Folder);
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "simulation.db");
-        foreach (var old in new[] { file, file + "-wal", file + "-shm" })
+        var output = OutputFolder.Prepare(settings.Folder, "simulate", ["workload.png", "outbox"], settings.Replace);
+        if (!output.Ready)
         {
-            File.Delete(old);
+            AnsiConsole.MarkupLineInterpolated($"[red]{output.Refusal}[/]");
+            return 1;
         }
 
+        // The scratch database lives in a folder of its own, made for this run and removed when it ends.
+        var scratch = Directory.CreateDirectory(Path.Combine(output.Path, $".deepdive-simulate-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            return await PreviewAsync(settings, programme, from, to, output.Path, Path.Combine(scratch, "simulation.db"), cancellationToken);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static async Task<int> PreviewAsync(SimulateSettings settings, IReadOnlyList<CycleDefinition>? programme, DateOnly from, DateOnly to,
+        string folder, string file, CancellationToken cancellationToken)
+    {
         var outbox = Path.Combine(folder, "outbox");
-        if (Directory.Exists(outbox))
-        {
-            Directory.Delete(outbox, recursive: true);
-        }
-
         var cycles = programme ?? DemoProgramme.Cycles();
         AnsiConsole.MarkupLineInterpolated($"[bold]Programme preview[/] {from:d MMM yyyy} to {to:d MMM yyyy}: {cycles.Count} cycle(s) ({string.Join(", ", cycles.Select(c => c.Id))}) over a synthetic register of {settings.Cases:N0} cases.");
         var database = Database.Open(file);
@@ -120,7 +135,7 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
         WorkloadChart.SavePng(preview, chart, "Auditor workload");
         AnsiConsole.MarkupLineInterpolated($"Workload chart: [blue]{chart}[/]");
         AnsiConsole.MarkupLineInterpolated($"Reminders and escalations as .eml files: [blue]{outbox}[/]");
-        AnsiConsole.MarkupLineInterpolated($"Ran in {summary.Elapsed.TotalSeconds:0.0} s; scratch database: [blue]{file}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Ran in {summary.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
 
