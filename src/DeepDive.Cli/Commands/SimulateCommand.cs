@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using DeepDive.Cli.Tables;
 using DeepDive.Domain.Cycles;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Notifications;
@@ -128,9 +129,7 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
             });
 
         var preview = await ProgrammePreviewQuery.RunAsync(database, "preview", fromUtc, toUtc, cancellationToken);
-        PrintTimeline(preview);
-        PrintMonths(preview);
-        PrintWorkload(preview);
+        PreviewTables.Write(AnsiConsole.Console, preview);
         var chart = Path.Combine(folder, "workload.png");
         WorkloadChart.SavePng(preview, chart, "Auditor workload");
         AnsiConsole.MarkupLineInterpolated($"Workload chart: [blue]{chart}[/]");
@@ -170,51 +169,6 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
         }
 
         return true;
-    }
-
-    private static void PrintTimeline(ProgrammePreview preview)
-    {
-        var table = new Table().Title("[bold]Rounds[/] (UK time)").AddColumns("cycle", "kind", "due", "ran", "note", "cases", "tasks", "late", "status");
-        foreach (var r in preview.Rounds)
-        {
-            var moved = r.StartedLocal.Date != r.ScheduledForLocal.Date;
-            table.AddRow(
-                Markup.Escape(r.CycleId), Markup.Escape(r.Kind),
-                $"{r.ScheduledForLocal:ddd d MMM HH:mm}",
-                moved ? $"[yellow]{r.StartedLocal:ddd d MMM HH:mm}[/]" : $"{r.StartedLocal:ddd d MMM HH:mm}",
-                Markup.Escape(r.Note ?? ""), $"{r.Cases}", $"{r.Tasks}", $"{r.TasksLate}", Markup.Escape(r.Status));
-        }
-
-        AnsiConsole.Write(table);
-    }
-
-    private static void PrintMonths(ProgrammePreview preview)
-    {
-        var table = new Table().Title("[bold]Month by month[/]").AddColumns("month", "tasks given", "tasks due", "submitted late", "reminders", "escalations", "re-audits due");
-        foreach (var m in preview.Months)
-        {
-            table.AddRow($"{m.Start:MMM yyyy}", $"{m.TasksOpened}", $"{m.TasksDue}", $"{m.TasksLate}", $"{m.Reminders}", $"{m.Escalations}", $"{m.ReAuditsDue}");
-        }
-
-        AnsiConsole.Write(table);
-    }
-
-    private static void PrintWorkload(ProgrammePreview preview)
-    {
-        var table = new Table().Title($"[bold]Workload[/]: tasks per auditor per month (busiest {Math.Min(12, preview.Workload.Count)} of {preview.Workload.Count}; [red]red[/] = over monthly capacity)")
-            .AddColumn("auditor").AddColumn("capacity");
-        foreach (var m in preview.Months)
-        {
-            table.AddColumn(new TableColumn(m.Start.ToString("MMM", CultureInfo.InvariantCulture)).RightAligned());
-        }
-
-        foreach (var a in preview.Workload.Take(12))
-        {
-            table.AddRow([Markup.Escape(a.AuditorId), $"{a.MonthlyCapacity}",
-                .. a.TasksPerMonth.Select(n => n > a.MonthlyCapacity ? $"[red]{n}[/]" : n == 0 ? "[grey].[/]" : $"{n}")]);
-        }
-
-        AnsiConsole.Write(table);
     }
 
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
