@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Notifications;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
@@ -40,7 +41,7 @@ public sealed class NotificationsListCommand : AsyncCommand<NotificationsListSet
                 Markup.Escape(row.LastError ?? ""));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         AnsiConsole.MarkupLineInterpolated($"{rows.Count} notification(s).");
         return 0;
     }
