@@ -4,18 +4,43 @@ using Spectre.Console.Rendering;
 namespace DeepDive.Cli.Tables;
 
 /// <summary>
-/// Writes a table as it is when it fits the terminal, and otherwise as a list, one block of "column value" lines a row,
-/// so that a narrow terminal never breaks a value in the middle of a word.
+/// Writes a table as it is when it fits the terminal (its headers wrapped between words if need be), and otherwise as a
+/// list, one block of "column value" lines a row, so that a narrow terminal never breaks a value across lines.
 /// </summary>
 public static class FittedTable
 {
+    private const int Unlimited = 100_000;
+
     public static void Write(IAnsiConsole console, Table table) => console.Write(Fit(console, table));
 
     public static IRenderable Fit(IAnsiConsole console, Table table)
     {
         var width = console.Profile.Width;
         var options = RenderOptions.Create(console, console.Profile.Capabilities);
-        return ((IRenderable)table).Measure(options, 100_000).Max <= width ? table : AsList(table, options, width);
+        var natural = ((IRenderable)table).Measure(options, Unlimited).Max;
+        if (natural <= width)
+        {
+            return table;
+        }
+
+        // A header may wrap between its words; a value may not. Narrow the columns to that and keep the table if it then fits.
+        var needs = table.Columns.Select((column, i) =>
+        {
+            var header = column.Header.Measure(options, Unlimited);
+            var cells = table.Rows.Select(row => row.ElementAt(i).Measure(options, Unlimited).Max).DefaultIfEmpty(0).Max();
+            return (Column: column, Need: Math.Max(header.Min, cells), Natural: Math.Max(header.Max, cells));
+        }).ToList();
+        if (natural - needs.Sum(n => n.Natural - n.Need) > width)
+        {
+            return AsList(table, options, width);
+        }
+
+        foreach (var (column, need, _) in needs.Where(n => n.Need < n.Natural))
+        {
+            column.Width = need;
+        }
+
+        return table;
     }
 
     private static Rows AsList(Table table, RenderOptions options, int width)

@@ -19,6 +19,18 @@ public sealed class FittedTableTests
     }
 
     [Fact]
+    public void A_table_whose_long_headers_alone_are_too_wide_wraps_the_headers_between_words_and_keeps_every_value_on_its_row()
+    {
+        var console = Narrow.Console();
+        var table = new Table().AddColumns("database", "cases", "draw live heap MB", "heap with garbage MB", "working set MB", "ordered floor s");
+        table.AddRow("PostgreSQL", "2,000,000", "118.4", "1,402.7", "1,688", "12.345");
+
+        FittedTable.Write(console, table);
+
+        Narrow.ShouldShowWhole(console, "│ PostgreSQL │ 2,000,000 │ 118.4 │ 1,402.7 │ 1,688", "garbage");
+    }
+
+    [Fact]
     public void A_table_too_wide_for_the_terminal_is_written_as_a_list_with_every_value_whole()
     {
         var console = Narrow.Console();
