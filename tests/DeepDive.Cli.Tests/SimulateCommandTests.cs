@@ -22,6 +22,8 @@ public sealed class SimulateCommandTests : IDisposable
         File.Exists(chart).Should().BeTrue();
         (await File.ReadAllBytesAsync(chart)).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
         Directory.GetFiles(Path.Combine(folder, "outbox"), "*.eml").Should().NotBeEmpty("tasks are reminded before their deadlines");
+        Directory.GetFileSystemEntries(folder).Select(Path.GetFileName).Should().BeEquivalentTo(["workload.png", "outbox", ".deepdive-simulate"],
+            "the scratch database is removed when the preview ends");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DeepDive.Cli.Tables;
 using DeepDive.Domain.Assignment;
 using DeepDive.Engine.Auditors;
 using DeepDive.Engine.Storage;
@@ -98,7 +99,7 @@ public sealed class ConflictListCommand : AsyncCommand<ConflictListSettings>
                     Markup.Escape(c.DeclaredBy), $"{c.DeclaredUtc:yyyy-MM-dd HH:mm}");
             }
 
-            AnsiConsole.Write(table);
+            FittedTable.Write(AnsiConsole.Console, table);
         }
 
         var managed = auditors.Where(a => a.Manager is not null && (settings.Auditor is null

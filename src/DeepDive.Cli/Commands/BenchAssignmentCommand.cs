@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Bench;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -71,7 +72,7 @@ public sealed class BenchAssignmentCommand : Command<BenchAssignmentSettings>
             table.AddRow(s.Name, $"{s.Assigned}", $"{s.Unassigned}", $"{s.BusiestLoad}", F(s.ColdMs), F(s.MedianMs), F(s.MaxMs));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         var mark = report.Met ? "[green]PASS[/]" : "[red]MISS[/]";
         AnsiConsole.MarkupLine($"{mark} assignment within {report.GoalMs:0} ms: slowest run {F(report.Scenarios.Max(s => s.MaxMs))} ms");
         return 0;

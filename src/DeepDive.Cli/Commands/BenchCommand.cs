@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Bench;
 using DeepDive.Engine.Workflows.Execution;
 using Spectre.Console;
@@ -167,7 +168,7 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
                 F(p.P50Ms, "0.0"), F(p.P99Ms, "0.0"), $"{F(p.StartSeconds, "0.00")} + {F(p.EventSeconds, "0.00")}", $"{p.Completed:N0}");
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         if (o.Rounds > 1)
         {
             AnsiConsole.MarkupLine("Each round, workflows/s (ratio to in-memory); the table shows the median round:");
@@ -207,7 +208,7 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
                     calls.AddRow(c.Method, $"{c.Calls:N0}", F((double)c.Calls / p.Workflows, "0.00"), F(c.MeanMs, "0.000"), F(c.TotalMs, "N0"));
                 }
 
-                AnsiConsole.Write(calls);
+                FittedTable.Write(AnsiConsole.Console, calls);
             }
         }
     }

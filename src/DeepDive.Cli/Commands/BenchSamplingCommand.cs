@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Bench;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -146,7 +147,7 @@ public sealed class BenchSamplingCommand : AsyncCommand<BenchSamplingSettings>
                 F(r.DrawMemory.WorkingSetPeakMb, "0") + (r.DrawMemory.WorkingSetPeakIsSinceStart ? " (process)" : ""));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         AnsiConsole.MarkupLine("floor: the eligible references read once, in no order; ordered floor: the same in reference order, which the draw needed while the population hash was over the sorted references (version 1) and which systematic and one-per-family draws still need. draw: the production SampleDrawer (one ranked stream in no order, strata counted on the way, the order-independent population hash, exclusion count). naive: ORDER BY RANDOM() LIMIT k, neither stratified nor repeatable. Loading is not part of any ratio.");
         AnsiConsole.MarkupLine("Memory of the draw, in the process: live heap = the largest managed heap left after a full collection every 10 ms; with garbage = the largest managed heap when the collector runs as it likes; working set = the process's peak resident memory during the draw.");
         if (report.SameListOnEveryDatabase is { } same)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using DeepDive.Cli.Tables;
 using DeepDive.Domain.Calendars;
 using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Import;
@@ -85,7 +86,7 @@ public sealed class CalendarShowCommand : AsyncCommand<CalendarShowSettings>
                 table.AddRow(Day(holiday.Date), holiday.Date.DayOfWeek.ToString(), Markup.Escape(holiday.Reason));
             }
 
-            AnsiConsole.Write(table);
+            FittedTable.Write(AnsiConsole.Console, table);
         }
 
         var school = calendar.SchoolHolidays.Where(h => h.Starts.Year == year || h.Ends.Year == year).ToList();
@@ -103,7 +104,7 @@ public sealed class CalendarShowCommand : AsyncCommand<CalendarShowSettings>
                 table.AddRow(Day(holiday.Starts), Day(holiday.Ends), Markup.Escape(holiday.Reason), weekdays.ToString(CultureInfo.InvariantCulture));
             }
 
-            AnsiConsole.Write(table);
+            FittedTable.Write(AnsiConsole.Console, table);
         }
 
         AnsiConsole.MarkupLine("Saturdays and Sundays are never working days. School holidays count only for cycles that avoid them (education audits, unless their schedule says otherwise).");

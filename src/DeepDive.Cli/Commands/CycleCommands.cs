@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Partnerships;
@@ -72,7 +73,7 @@ public sealed class CycleListCommand : AsyncCommand<DatabaseSettings>
                 c.SampleSize.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{c.ReAudit.IntervalMonths} months");
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         return 0;
     }
 }

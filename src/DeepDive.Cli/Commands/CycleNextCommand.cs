@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using DeepDive.Cli.Tables;
 using DeepDive.Domain.Calendars;
 using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Scheduling;
@@ -79,7 +80,7 @@ public sealed class CycleNextCommand : AsyncCommand<CycleNextSettings>
                 Markup.Escape(round.Reason ?? ""));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         foreach (var year in result.YearsWithoutBankHolidays)
         {
             AnsiConsole.MarkupLineInterpolated(

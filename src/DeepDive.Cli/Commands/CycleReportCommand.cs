@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Storage;
 using Spectre.Console;
@@ -32,7 +33,7 @@ public sealed class CycleReportCommand : AsyncCommand<CycleIdSettings>
                 r.Cases.ToString(CultureInfo.InvariantCulture), r.NeedsWork.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Note ?? ""));
         }
 
-        AnsiConsole.Write(rounds);
+        FittedTable.Write(AnsiConsole.Console, rounds);
 
         var reAudits = new Table().Title("Re-audits").AddColumns("Of round", "Due", "Status", "Re-audit round", "Improved", "Same", "Worse", "Note");
         foreach (var a in report.ReAudits)
@@ -41,7 +42,7 @@ public sealed class CycleReportCommand : AsyncCommand<CycleIdSettings>
                 a.Same.ToString(CultureInfo.InvariantCulture), a.Worse.ToString(CultureInfo.InvariantCulture), Markup.Escape(a.Note ?? ""));
         }
 
-        AnsiConsole.Write(reAudits);
+        FittedTable.Write(AnsiConsole.Console, reAudits);
         AnsiConsole.MarkupLineInterpolated($"Re-audit results: improved {report.Improved}, same {report.Same}, worse {report.Worse}");
         FailedFiringsView.Write(AnsiConsole.Console, report.FailedFirings, _ => zone);
 
@@ -51,7 +52,7 @@ public sealed class CycleReportCommand : AsyncCommand<CycleIdSettings>
             history.AddRow(Local(e.AtUtc), e.Action, Markup.Escape(e.Detail ?? ""));
         }
 
-        AnsiConsole.Write(history);
+        FittedTable.Write(AnsiConsole.Console, history);
         return 0;
     }
 }

@@ -11,8 +11,12 @@ namespace DeepDive.Cli.Commands;
 public sealed class DemoSettings : CommandSettings
 {
     [CommandOption("--folder <FOLDER>")]
-    [Description("Where to create the demo's SQLite database. Default: ./deepdive-demo")]
+    [Description("Where to create the demo's SQLite database and outbox. Default: ./deepdive-demo")]
     public string Folder { get; init; } = "deepdive-demo";
+
+    [CommandOption("--replace")]
+    [Description("Replace a deepdive.db or outbox/ already in --folder that an earlier demo did not make.")]
+    public bool Replace { get; init; }
 
     [CommandOption("--cases <N>")]
     [Description("How many cases the synthetic register holds. Default: 20000")]
@@ -35,13 +39,15 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
-        var folder = Path.GetFullPath(settings.Folder);
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "deepdive.db");
-        foreach (var old in new[] { file, file + "-wal", file + "-shm" })
+        var output = OutputFolder.Prepare(settings.Folder, "demo", ["deepdive.db", "deepdive.db-wal", "deepdive.db-shm", "outbox"], settings.Replace);
+        if (!output.Ready)
         {
-            File.Delete(old);
+            AnsiConsole.MarkupLineInterpolated($"[red]{output.Refusal}[/]");
+            return 1;
         }
+
+        var folder = output.Path;
+        var file = Path.Combine(folder, "deepdive.db");
 
         AnsiConsole.MarkupLineInterpolated($"[bold]DeepDive demo[/]: a year of a partnership's audit programme, {settings.Year}, in virtual time.");
         AnsiConsole.MarkupLineInterpolated($"Database: [blue]{file}[/]");

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Notifications;
 using DeepDive.Engine.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,7 +42,7 @@ public sealed class NotificationsListCommand : AsyncCommand<NotificationsListSet
                 Markup.Escape(row.LastError ?? ""));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         AnsiConsole.MarkupLineInterpolated($"{rows.Count} notification(s).");
         var gaveUp = rows.Where(r => r.Status == Outbox.Failed).ToList();
         if (gaveUp.Count > 0)

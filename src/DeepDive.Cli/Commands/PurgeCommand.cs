@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows.Persistence;
 using Spectre.Console;
@@ -52,7 +53,7 @@ public sealed class PurgeCommand : AsyncCommand<PurgeSettings>
         table.AddRow("  subscriptions", $"{result.Subscriptions}", "");
         table.AddRow("Processed events", $"{result.Events}", $"{settings.DaysEvents}");
         table.AddRow("Errors", $"{result.Errors}", $"{settings.DaysErrors}");
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         AnsiConsole.MarkupLineInterpolated($"[green]Purged[/] ({database.Dialect.Kind}) in {result.Batches} batch(es) of at most {settings.Batch}.");
         return 0;
     }

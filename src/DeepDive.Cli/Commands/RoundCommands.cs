@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Assignment;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Storage;
@@ -33,7 +34,7 @@ public sealed class RoundListCommand : AsyncCommand<RoundListSettings>
                 $"{r.Cases}", $"{r.Tasks}", r.TasksUnassigned == 0 ? "0" : $"[yellow]{r.TasksUnassigned}[/]");
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         FailedFiringsView.Write(AnsiConsole.Console, failed.Firings, failed.ZoneOf);
         return 0;
     }

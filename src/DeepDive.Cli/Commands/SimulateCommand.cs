@@ -1,10 +1,12 @@
 using System.ComponentModel;
 using System.Globalization;
+using DeepDive.Cli.Tables;
 using DeepDive.Domain.Cycles;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Notifications;
 using DeepDive.Engine.Simulation;
 using DeepDive.Engine.Storage;
+using Microsoft.Data.Sqlite;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -35,8 +37,12 @@ public sealed class SimulateSettings : CommandSettings
     public int Seed { get; init; } = 2027;
 
     [CommandOption("--folder <FOLDER>")]
-    [Description("Where the preview's scratch database, chart and .eml files go. Default: ./deepdive-simulation")]
+    [Description("Where the preview's chart and .eml files go. Default: ./deepdive-simulation")]
     public string Folder { get; init; } = "deepdive-simulation";
+
+    [CommandOption("--replace")]
+    [Description("Replace a workload.png or outbox/ already in --folder that an earlier simulate did not make.")]
+    public bool Replace { get; init; }
 }
 
 /// <summary>
@@ -75,20 +81,30 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
             }
         }
 
-        var folder = Path.GetFullPath(settings.Folder);
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "simulation.db");
-        foreach (var old in new[] { file, file + "-wal", file + "-shm" })
+        var output = OutputFolder.Prepare(settings.Folder, "simulate", ["workload.png", "outbox"], settings.Replace);
+        if (!output.Ready)
         {
-            File.Delete(old);
+            AnsiConsole.MarkupLineInterpolated($"[red]{output.Refusal}[/]");
+            return 1;
         }
 
+        // The scratch database lives in a folder of its own, made for this run and removed when it ends.
+        var scratch = Directory.CreateDirectory(Path.Combine(output.Path, $".deepdive-simulate-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            return await PreviewAsync(settings, programme, from, to, output.Path, Path.Combine(scratch, "simulation.db"), cancellationToken);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static async Task<int> PreviewAsync(SimulateSettings settings, IReadOnlyList<CycleDefinition>? programme, DateOnly from, DateOnly to,
+        string folder, string file, CancellationToken cancellationToken)
+    {
         var outbox = Path.Combine(folder, "outbox");
-        if (Directory.Exists(outbox))
-        {
-            Directory.Delete(outbox, recursive: true);
-        }
-
         var cycles = programme ?? DemoProgramme.Cycles();
         AnsiConsole.MarkupLineInterpolated($"[bold]Programme preview[/] {from:d MMM yyyy} to {to:d MMM yyyy}: {cycles.Count} cycle(s) ({string.Join(", ", cycles.Select(c => c.Id))}) over a synthetic register of {settings.Cases:N0} cases.");
         var database = Database.Open(file);
@@ -113,14 +129,12 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
             });
 
         var preview = await ProgrammePreviewQuery.RunAsync(database, "preview", fromUtc, toUtc, cancellationToken);
-        PrintTimeline(preview);
-        PrintMonths(preview);
-        PrintWorkload(preview);
+        PreviewTables.Write(AnsiConsole.Console, preview);
         var chart = Path.Combine(folder, "workload.png");
         WorkloadChart.SavePng(preview, chart, "Auditor workload");
         AnsiConsole.MarkupLineInterpolated($"Workload chart: [blue]{chart}[/]");
         AnsiConsole.MarkupLineInterpolated($"Reminders and escalations as .eml files: [blue]{outbox}[/]");
-        AnsiConsole.MarkupLineInterpolated($"Ran in {summary.Elapsed.TotalSeconds:0.0} s; scratch database: [blue]{file}[/]");
+        AnsiConsole.MarkupLineInterpolated($"Ran in {summary.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
 
@@ -155,51 +169,6 @@ public sealed class SimulateCommand : AsyncCommand<SimulateSettings>
         }
 
         return true;
-    }
-
-    private static void PrintTimeline(ProgrammePreview preview)
-    {
-        var table = new Table().Title("[bold]Rounds[/] (UK time)").AddColumns("cycle", "kind", "due", "ran", "note", "cases", "tasks", "late", "status");
-        foreach (var r in preview.Rounds)
-        {
-            var moved = r.StartedLocal.Date != r.ScheduledForLocal.Date;
-            table.AddRow(
-                Markup.Escape(r.CycleId), Markup.Escape(r.Kind),
-                $"{r.ScheduledForLocal:ddd d MMM HH:mm}",
-                moved ? $"[yellow]{r.StartedLocal:ddd d MMM HH:mm}[/]" : $"{r.StartedLocal:ddd d MMM HH:mm}",
-                Markup.Escape(r.Note ?? ""), $"{r.Cases}", $"{r.Tasks}", $"{r.TasksLate}", Markup.Escape(r.Status));
-        }
-
-        AnsiConsole.Write(table);
-    }
-
-    private static void PrintMonths(ProgrammePreview preview)
-    {
-        var table = new Table().Title("[bold]Month by month[/]").AddColumns("month", "tasks given", "tasks due", "submitted late", "reminders", "escalations", "re-audits due");
-        foreach (var m in preview.Months)
-        {
-            table.AddRow($"{m.Start:MMM yyyy}", $"{m.TasksOpened}", $"{m.TasksDue}", $"{m.TasksLate}", $"{m.Reminders}", $"{m.Escalations}", $"{m.ReAuditsDue}");
-        }
-
-        AnsiConsole.Write(table);
-    }
-
-    private static void PrintWorkload(ProgrammePreview preview)
-    {
-        var table = new Table().Title($"[bold]Workload[/]: tasks per auditor per month (busiest {Math.Min(12, preview.Workload.Count)} of {preview.Workload.Count}; [red]red[/] = over monthly capacity)")
-            .AddColumn("auditor").AddColumn("capacity");
-        foreach (var m in preview.Months)
-        {
-            table.AddColumn(new TableColumn(m.Start.ToString("MMM", CultureInfo.InvariantCulture)).RightAligned());
-        }
-
-        foreach (var a in preview.Workload.Take(12))
-        {
-            table.AddRow([Markup.Escape(a.AuditorId), $"{a.MonthlyCapacity}",
-                .. a.TasksPerMonth.Select(n => n > a.MonthlyCapacity ? $"[red]{n}[/]" : n == 0 ? "[grey].[/]" : $"{n}")]);
-        }
-
-        AnsiConsole.Write(table);
     }
 
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Runtime;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Tasks;
@@ -40,7 +41,7 @@ public sealed class TaskListCommand : AsyncCommand<TaskListSettings>
                 t.Late == 1 ? $"{t.Status} (late)" : t.Status, $"{t.DueUtc:yyyy-MM-dd HH:mm}", Markup.Escape(t.Grade ?? ""));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         var unassigned = tasks.Where(t => t.AuditorId is null).ToList();
         if (unassigned.Count > 0)
         {

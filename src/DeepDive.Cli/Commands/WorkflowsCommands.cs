@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Workflows.Definitions;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -73,7 +74,7 @@ public sealed class WorkflowsListCommand : Command<WorkflowsSettings>
                 o.StepCount.ToString(CultureInfo.InvariantCulture), Markup.Escape(o.File));
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         return 0;
     }
 }
