@@ -27,11 +27,12 @@ public sealed class RoundListCommand : AsyncCommand<RoundListSettings>
             return 0;
         }
 
-        var table = new Table().AddColumns("Round", "Cycle", "Kind", "Status", "Started (UTC)", "Cases", "Tasks", "No auditor");
+        // Borderless and with cases and tasks in one column, so that a list of rounds reads as a table at 80 columns.
+        var table = new Table().NoBorder().AddColumns("Round", "Cycle", "Kind", "Status", "Started UTC", "Cases/tasks");
         foreach (var r in rounds)
         {
-            table.AddRow(Markup.Escape(r.RoundId), Markup.Escape(r.CycleId), r.Kind, r.Status, $"{r.StartedUtc:yyyy-MM-dd HH:mm}",
-                $"{r.Cases}", $"{r.Tasks}", r.TasksUnassigned == 0 ? "0" : $"[yellow]{r.TasksUnassigned}[/]");
+            var tasks = r.TasksUnassigned == 0 ? $"{r.Cases}/{r.Tasks}" : $"{r.Cases}/{r.Tasks} [yellow]({r.TasksUnassigned} no auditor)[/]";
+            table.AddRow(Markup.Escape(r.RoundId), Markup.Escape(r.CycleId), r.Kind, r.Status, $"{r.StartedUtc:yyyy-MM-dd HH:mm}", tasks);
         }
 
         FittedTable.Write(AnsiConsole.Console, table);
