@@ -84,6 +84,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         table.AddRow("Case register", $"{N(cases)} cases, {N(s.SchoolsInRegister)} schools");
         table.AddRow("Rounds run", $"{N(s.ScheduledRounds)} scheduled + {N(s.ReAuditRounds)} re-audit");
         table.AddRow("Rounds open at year end", N(s.RoundsStillOpen));
+        table.AddRow("Rounds not opened", s.FailedFirings == 0 ? "0" : $"{N(s.FailedFirings)} (see 'round list')");
         table.AddRow("Samples reviewed by a manager", $"{N(s.Reviews.Reviewed)} ({N(s.Reviews.Changed)} changed)");
         table.AddRow("Cases sampled", N(s.CasesSampled));
         table.AddRow("Tasks completed", $"{N(s.TasksCompleted)} ({N(s.TasksLate)} late); {N(s.TasksOpen)} open at year end");

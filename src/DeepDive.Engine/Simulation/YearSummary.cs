@@ -19,7 +19,8 @@ public sealed record YearSummary(
     int SchoolsInRegister,
     YearSummary.OutboxCount Reminders,
     YearSummary.OutboxCount Escalations,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    int FailedFirings = 0)
 {
     /// <summary>Re-audits put on the calendar (whether or not their date came within the year), and those the cycle's rule skipped.</summary>
     public sealed record ReAuditCount(int Scheduled, int Skipped);

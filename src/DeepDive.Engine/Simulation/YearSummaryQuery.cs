@@ -46,6 +46,7 @@ public static class YearSummaryQuery
             SchoolsInRegister: schools,
             Reminders: Outbox(NotificationKinds.Reminder),
             Escalations: Outbox(NotificationKinds.Escalation),
-            Elapsed: elapsed);
+            Elapsed: elapsed,
+            FailedFirings: await Count("SELECT COUNT(*) FROM failed_firing WHERE partnership_id = @P AND status = 'failed'"));
     }
 }
