@@ -5,7 +5,7 @@ using DeepDive.Engine.Tests.Support;
 namespace DeepDive.Engine.Tests.Simulation;
 
 /// <summary>
-/// Virtual time is not tied to the machine's date: a year long past and one years ahead of the real clock run the
+/// Virtual time is not tied to the machine's date: a year long past and one five years ahead of the real clock run the
 /// demo programme's rounds exactly as the demo's own year does, each on its scheduled day.
 /// </summary>
 public sealed class VirtualYearTests
