@@ -9,13 +9,20 @@ public sealed class BankHolidayCoverageCommandTests : IDisposable
 
     public void Dispose() => cli.Dispose();
 
-    [Fact]
-    public async Task Cycle_next_into_2031_warns_for_each_round_past_the_bank_holidays_file_and_names_it()
+    /// <summary>A cycle whose rounds open at 09:00 on the first Monday of every month.</summary>
+    private async Task AddMonthlyCycleAsync()
     {
         var cycle = cli.WriteFile("monthly.json", """
             { "id": "monthly", "name": "First Monday of the month", "theme": "neglect", "schedule": { "cron": "0 0 9 ? * MON#1" }, "sampleSize": 2 }
             """);
-        (await cli.RunAsync("cycle", "add", cycle)).ExitCode.Should().Be(0);
+        var add = await cli.RunAsync("cycle", "add", cycle);
+        add.ExitCode.Should().Be(0, add.ToString());
+    }
+
+    [Fact]
+    public async Task Cycle_next_into_2031_warns_for_each_round_past_the_bank_holidays_file_and_names_it()
+    {
+        await AddMonthlyCycleAsync();
 
         var next = await cli.RunAsync("cycle", "next", "monthly", "--count", "6", "--from", "2030-10-01");
 
@@ -33,10 +40,7 @@ public sealed class BankHolidayCoverageCommandTests : IDisposable
     [Fact]
     public async Task Cycle_next_within_the_bank_holidays_file_warns_about_nothing()
     {
-        var cycle = cli.WriteFile("monthly.json", """
-            { "id": "monthly", "name": "First Monday of the month", "theme": "neglect", "schedule": { "cron": "0 0 9 ? * MON#1" }, "sampleSize": 2 }
-            """);
-        (await cli.RunAsync("cycle", "add", cycle)).ExitCode.Should().Be(0);
+        await AddMonthlyCycleAsync();
 
         var next = await cli.RunAsync("cycle", "next", "monthly", "--count", "12", "--from", "2030-01-01");
 
