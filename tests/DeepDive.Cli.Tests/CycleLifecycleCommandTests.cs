@@ -76,8 +76,8 @@ public sealed class CycleLifecycleCommandTests : IDisposable
         var started = DateTime.Parse(round[2]!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
         var dues = cli.Rows($"SELECT due_utc FROM audit_task WHERE round_id = '{round[0]}'").Select(r => r[0]).ToList();
         dues.Should().NotBeEmpty();
-        // Five working days from a weekday is a week; from a Saturday or Sunday it is the Friday after next (6 or 5 days).
-        var expected = started.DayOfWeek switch { DayOfWeek.Saturday => 6, DayOfWeek.Sunday => 5, _ => 7 };
+        // Five working days on, skipping weekends and the shipped bank holidays (the test runs on any date, Christmas week too).
+        var expected = (FifthWorkingDayAfter(started) - started).TotalDays;
         dues.Select(d => (DateTime.Parse(d!, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal) - started).TotalDays)
             .Should().OnlyContain(days => Math.Abs(days - expected) < 0.1, "tasks are due at the deadline, counted from the round's start");
         var report = await OkAsync("cycle", "report", "exploitation-rapid");
@@ -86,5 +86,24 @@ public sealed class CycleLifecycleCommandTests : IDisposable
         var neither = await cli.RunAsync("cycle", "rapid");
         neither.ExitCode.Should().NotBe(0);
         neither.Output.Should().Contain("Give either a cycle id or --file");
+    }
+
+    /// <summary>The same London time of day, five weekdays later that are not in the bank holidays file.</summary>
+    private static DateTime FifthWorkingDayAfter(DateTime startedUtc)
+    {
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var holidays = DeepDive.Engine.Calendars.BankHolidayFile.Read(DeepDive.Engine.Calendars.BankHolidayFile.DefaultPath()).Select(h => h.Date).ToHashSet();
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(startedUtc, DateTimeKind.Utc), london);
+        var day = DateOnly.FromDateTime(local);
+        for (var counted = 0; counted < 5;)
+        {
+            day = day.AddDays(1);
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day))
+            {
+                counted++;
+            }
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.FromDateTime(local)), london);
     }
 }

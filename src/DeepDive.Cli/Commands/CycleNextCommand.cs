@@ -81,10 +81,9 @@ public sealed class CycleNextCommand : AsyncCommand<CycleNextSettings>
         }
 
         FittedTable.Write(AnsiConsole.Console, table);
-        foreach (var year in result.YearsWithoutBankHolidays)
+        foreach (var warning in result.Rounds.Select(result.BankHolidayWarning).OfType<string>())
         {
-            AnsiConsole.MarkupLineInterpolated(
-                $"[yellow]Warning:[/] no bank holidays are known for {year}, so rounds that year move off weekends only; add {year}'s to the bank holidays file (see docs/calendars.md).");
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Warning:[/] {warning} (see docs/calendars.md).");
         }
 
         return 0;

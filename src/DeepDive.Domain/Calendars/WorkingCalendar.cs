@@ -36,6 +36,29 @@ public sealed class WorkingCalendar
     /// <summary>Whether bank holidays are known for the year; a year without any is most likely missing from the data.</summary>
     public bool KnowsBankHolidaysOf(int year) => bankHolidayYears.Contains(year);
 
+    /// <summary>The first year with bank holidays in the data, or null when there are none.</summary>
+    public int? FirstBankHolidayYear => bankHolidayYears.Count == 0 ? null : bankHolidayYears.Min();
+
+    /// <summary>The last year with bank holidays in the data, or null when there are none: a later day is not checked for them.</summary>
+    public int? LastBankHolidayYear => bankHolidayYears.Count == 0 ? null : bankHolidayYears.Max();
+
+    /// <summary>
+    /// The first year from <paramref name="from"/> to <paramref name="to"/> whose bank holidays are not known, or null when
+    /// every day between them was checked for bank holidays.
+    /// </summary>
+    public int? FirstYearWithoutBankHolidays(DateOnly from, DateOnly to)
+    {
+        for (var year = Math.Min(from.Year, to.Year); year <= Math.Max(from.Year, to.Year); year++)
+        {
+            if (!KnowsBankHolidaysOf(year))
+            {
+                return year;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The same calendar without school holidays, for cycles and tasks that run through them.</summary>
     public WorkingCalendar WithoutSchoolHolidays() => schoolHolidays.Count == 0 ? this : new WorkingCalendar(bankHolidays.Values);
 

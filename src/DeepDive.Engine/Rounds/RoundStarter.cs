@@ -9,6 +9,7 @@ using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
+using Microsoft.Extensions.Logging;
 
 namespace DeepDive.Engine.Rounds;
 
@@ -18,7 +19,7 @@ namespace DeepDive.Engine.Rounds;
 /// round's sample is drawn first and stored with the round row: a draw that fails (an empty population, a
 /// sample larger than it) throws <see cref="SampleDrawException"/> and stores nothing at all.
 /// </summary>
-public sealed class RoundStarter(Database database, WorkflowStarter starter, SampleDrawer drawer, TimeProvider clock)
+public sealed class RoundStarter(Database database, WorkflowStarter starter, SampleDrawer drawer, TimeProvider clock, ILogger<RoundStarter> logger)
 {
     public sealed record Started(string RoundId, string WorkflowId);
 
@@ -119,6 +120,10 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
         var instance = starter.Build(workflow, data, roundId);
         var now = clock.GetUtcNow().UtcDateTime;
         var seed = Seed(firingKey);
+        // A rapid round opens now whatever the calendar; a scheduled or re-audit round's day came from the calendar.
+        var notChecked = kind == RoundKinds.Rapid ? null : await RoundStartNote.BankHolidayWarningAsync(database, Cycles.CycleFile.ReadStored(cycleJson),
+            moved?.FromUtc ?? scheduledForUtc, scheduledForUtc, cancellationToken);
+        startNote = RoundStartNote.Join(startNote, notChecked);
         SampleDrawer.Result? drawn = null;
         var managerLock = false;
         if (draw && !await ExistsAsync(roundId, cancellationToken))
@@ -175,6 +180,11 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
         if (!opened)
         {
             return null;
+        }
+
+        if (notChecked is not null)
+        {
+            logger.LogWarning("Round {RoundId} of cycle {CycleId} ({PartnershipId}): {Warning}", roundId, cycleId, partnershipId, notChecked);
         }
 
         await starter.QueueWorkflow(instance.Id)();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using DeepDive.Domain.Calendars;
 using DeepDive.Domain.Cycles;
@@ -10,7 +11,18 @@ namespace DeepDive.Engine.Scheduling;
 /// <summary>The coming rounds of a stored cycle on its partnership's calendar, as the scheduler will open them.</summary>
 public sealed class CycleNext(Database database, TimeProvider clock)
 {
-    public sealed record Result(CycleDefinition Cycle, TimeZoneInfo Zone, IReadOnlyList<WorkingDayMove> Rounds, IReadOnlyList<int> YearsWithoutBankHolidays);
+    public sealed record Result(CycleDefinition Cycle, TimeZoneInfo Zone, IReadOnlyList<WorkingDayMove> Rounds, BankHolidayCoverage BankHolidays)
+    {
+        /// <summary>Null when the round's day (and the day it was moved from) was checked for bank holidays; else the warning naming the file to update.</summary>
+        public string? BankHolidayWarning(WorkingDayMove round)
+        {
+            ArgumentNullException.ThrowIfNull(round);
+            var opens = TimeZoneInfo.ConvertTime(round.At, Zone);
+            var original = TimeZoneInfo.ConvertTime(round.Original, Zone);
+            return BankHolidays.NotChecked($"The round opening {opens.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture)}",
+                DateOnly.FromDateTime(original.DateTime), DateOnly.FromDateTime(opens.DateTime));
+        }
+    }
 
     /// <summary>
     /// The next <paramref name="count"/> rounds after <paramref name="after"/> (now when null), or null when there is no
@@ -42,8 +54,6 @@ public sealed class CycleNext(Database database, TimeProvider clock)
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone);
         var rounds = CycleFirings.Next(cycle, calendar, from, count, since);
-        var missing = rounds.Select(r => TimeZoneInfo.ConvertTime(r.At, zone).Year).Distinct()
-            .Where(y => !calendar.KnowsBankHolidaysOf(y)).Order().ToList();
-        return new Result(cycle, zone, rounds, missing);
+        return new Result(cycle, zone, rounds, BankHolidayCoverage.Of(calendar));
     }
 }

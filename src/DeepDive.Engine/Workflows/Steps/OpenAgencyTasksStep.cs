@@ -1,14 +1,17 @@
+using System.Globalization;
 using Dapper;
 using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
+using Microsoft.Extensions.Logging;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 
 namespace DeepDive.Engine.Workflows.Steps;
 
 /// <summary>Opens the single-agency audit task of each involved agency, with its auditor and a due date counted in working days.</summary>
-public sealed class OpenAgencyTasksStep(StepWrites stepWrites, CalendarStore calendars, Notifications.ChaseScheduler chase, TimeProvider clock) : DomainStep(stepWrites)
+public sealed class OpenAgencyTasksStep(StepWrites stepWrites, CalendarStore calendars, Notifications.ChaseScheduler chase, TimeProvider clock,
+    ILogger<OpenAgencyTasksStep> logger) : DomainStep(stepWrites)
 {
     protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {
@@ -20,6 +23,16 @@ public sealed class OpenAgencyTasksStep(StepWrites stepWrites, CalendarStore cal
         var zone = TimeZoneInfo.FindSystemTimeZoneById(data.TimeZone);
         var dueAt = calendar.AddWorkingDays(opened, data.TaskDeadlineWorkingDays, zone);
         var due = dueAt.UtcDateTime;
+        var dueDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dueAt, zone).DateTime);
+        if (BankHolidayCoverage.Of(calendar).NotChecked(
+            $"the tasks' due date, {dueDay.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)} ({data.TaskDeadlineWorkingDays} working days),",
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(opened, zone).DateTime), dueDay) is { } notChecked)
+        {
+            logger.LogWarning("Round {RoundId}, deep dive {DeepDiveId}: {Warning}", data.RoundId, data.DeepDiveId, notChecked);
+            // The round's note says once that its days were not all checked; the log has every due date.
+            batch.Write((c, t, ct) => Rounds.RoundStartNote.AddAsync(c, t, data.RoundId, notChecked, BankHolidayCoverage.NotCheckedPhrase, ct));
+        }
+
         var rows = data.Tasks.Select(t => new
         {
             data.PartnershipId,
