@@ -31,8 +31,8 @@ public sealed class StatusCommand : AsyncCommand<StatusSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, StatusSettings settings, CancellationToken cancellationToken)
     {
         var database = settings.OpenDatabase();
-        var warnings = await StatusWarnings.ReadAsync(database, cancellationToken);
-        var status = await new EngineStatusQuery(database, TimeProvider.System).ReadAsync(warnings, cancellationToken);
+        var status = await new EngineStatusQuery(database, TimeProvider.System).ReadAsync([], cancellationToken);
+        status = status with { Warnings = [.. status.Warnings, .. await StatusWarnings.ReadAsync(database, status, TimeProvider.System, cancellationToken)] };
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(new { healthy = status.Healthy, status }, JsonOptions));
