@@ -131,13 +131,6 @@ public sealed record BenchReport(
     double? LoadBefore,
     double? LoadAfter);
 
-/// <summary>The order stores are measured in within a round: as listed in odd rounds, reversed in even ones.</summary>
-public static class BenchRounds
-{
-    /// <param name="round">1 for the first round.</param>
-    public static IReadOnlyList<T> InOrder<T>(IReadOnlyList<T> stores, int round) =>
-        round % 2 == 1 ? stores : stores.Reverse().ToList();
-}
 
 public static class Percentile
 {

@@ -16,36 +16,14 @@ public static class DeepDiveBenchmark
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DeepDives, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Auditors, 1);
-        var stores = new List<(BenchProvider Provider, Func<Task<BenchStore>> NewStore)> { (BenchProvider.Sqlite, BenchStore.NewSqliteAsync) };
+        var stores = new List<BenchRounds.Store> { new(BenchProvider.Sqlite, BenchStore.NewSqliteAsync) };
         if (postgres.IsAvailable)
         {
-            stores.Add((BenchProvider.Postgres, () => postgres.NewStoreAsync(cancellationToken)));
+            stores.Add(new(BenchProvider.Postgres, () => postgres.NewStoreAsync(cancellationToken)));
         }
 
-        if (options.DeepDiveWarmUp > 0)
-        {
-            foreach (var (provider, newStore) in stores)
-            {
-                progress?.Report($"Deep dives, {WorkflowBenchmark.Name(provider)}: warming up with {options.DeepDiveWarmUp} deep dives");
-                await using var warmUp = await newStore();
-                await DeepDiveBenchRun.RunAsync(warmUp, options.DeepDiveWarmUp, options, cancellationToken);
-            }
-        }
-
-        var rounds = stores.ToDictionary(s => s.Provider, _ => new List<DeepDiveBenchRun.Outcome>());
-        var orders = new List<IReadOnlyList<BenchProvider>>();
-        for (var round = 1; round <= options.Rounds; round++)
-        {
-            var order = BenchRounds.InOrder(stores, round);
-            orders.Add(order.Select(s => s.Provider).ToList());
-            foreach (var (provider, newStore) in order)
-            {
-                progress?.Report($"Deep dives, {WorkflowBenchmark.Name(provider)}: running {options.DeepDives} deep dives (round {round} of {options.Rounds})");
-                await using var store = await newStore();
-                rounds[provider].Add(await DeepDiveBenchRun.RunAsync(store, options.DeepDives, options, cancellationToken));
-            }
-        }
-
+        var (rounds, orders) = await BenchRounds.MeasureAsync(stores, options.DeepDiveWarmUp, options.DeepDives, options.Rounds, "deep dives",
+            (store, count) => DeepDiveBenchRun.RunAsync(store, count, options, cancellationToken), progress);
         var results = stores.Select(s => Summarise(s.Provider, rounds[s.Provider], rounds[BenchProvider.Sqlite], options.DeepDives)).ToList();
         return new DeepDiveReport(options.DeepDives, DeepDiveBenchRounds.Agencies.Count, options.Auditors, options.PollInterval,
             new Runtime.RuntimeOptions().IdleTime, options.Rounds,

@@ -54,46 +54,20 @@ public static class WorkflowBenchmark
     private static async Task<(List<ProviderResult> Results, List<IReadOnlyList<BenchProvider>> Orders)> MeasurePersistenceAsync(
         BenchOptions options, BenchPostgres postgres, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var stores = new List<(BenchProvider Provider, Func<Task<BenchStore>> NewStore)>
+        var stores = new List<BenchRounds.Store>
         {
-            (BenchProvider.InMemory, () => Task.FromResult(BenchStore.InMemory())),
-            (BenchProvider.Sqlite, BenchStore.NewSqliteAsync),
+            new(BenchProvider.InMemory, () => Task.FromResult(BenchStore.InMemory())),
+            new(BenchProvider.Sqlite, BenchStore.NewSqliteAsync),
         };
         if (postgres.IsAvailable)
         {
-            stores.Add((BenchProvider.Postgres, () => postgres.NewStoreAsync(cancellationToken)));
+            stores.Add(new(BenchProvider.Postgres, () => postgres.NewStoreAsync(cancellationToken)));
         }
 
-        // Every provider warms up before any is measured: WorkflowCore's code is shared, and one measured while the
-        // JIT was still compiling it for the others would be measured colder than they are.
-        if (options.WarmUpCount > 0)
-        {
-            foreach (var (provider, newStore) in stores)
-            {
-                progress?.Report($"{Name(provider)}: warming up with {options.WarmUpCount} workflows");
-                await using var warmUp = await newStore();
-                await BenchRun.RunAsync(warmUp, options.WarmUpCount, options, cancellationToken);
-            }
-        }
-
-        // Rounds take the providers in turn, so a burst of other work on the machine hits them alike, and the order
-        // alternates, so none is always measured first (while the runtime is still tiering up) or last.
-        var rounds = stores.ToDictionary(s => s.Provider, _ => new List<BenchRun.Outcome>());
-        var orders = new List<IReadOnlyList<BenchProvider>>();
-        for (var round = 1; round <= options.Rounds; round++)
-        {
-            var order = BenchRounds.InOrder(stores, round);
-            orders.Add(order.Select(s => s.Provider).ToList());
-            foreach (var (provider, newStore) in order)
-            {
-                progress?.Report($"{Name(provider)}: running {options.Count} workflows (round {round} of {options.Rounds})");
-                await using var store = await newStore();
-                rounds[provider].Add(await BenchRun.RunAsync(store, options.Count, options, cancellationToken));
-            }
-        }
-
+        var (rounds, orders) = await BenchRounds.MeasureAsync(stores, options.WarmUpCount, options.Count, options.Rounds, "workflows",
+            (store, count) => BenchRun.RunAsync(store, count, options, cancellationToken), progress);
         var results = stores.Select(s => Summarise(s.Provider, rounds[s.Provider], rounds[BenchProvider.InMemory], options.Count)).ToList();
-        return (results, orders);
+        return (results, orders.ToList());
     }
 
     /// <summary>
