@@ -12,8 +12,27 @@ namespace DeepDive.Cli.Commands;
 
 public sealed class BenchWorkflowsSettings : BenchDatabaseSettings
 {
+    [CommandOption("--suite <SUITE>")]
+    [Description("persistence (the bench workflow on each store, against WorkflowCore's in-memory one), deep-dive (the real deep dive on the real engine, its tasks submitted as auditors do) or all. Default: all")]
+    [DefaultValue("all")]
+    public string Suite { get; init; } = "all";
+
+    [CommandOption("--pg-async-commit")]
+    [Description("Let PostgreSQL commit without waiting for its log to reach the disk (synchronous_commit=off), to compare. Default: durable commits")]
+    public bool PgAsyncCommit { get; init; }
+
+    [CommandOption("--deep-dives <N>")]
+    [Description("How many deep dives each store runs per round in the deep-dive suite. Default: 200")]
+    [DefaultValue(200)]
+    public int DeepDives { get; init; } = 200;
+
+    [CommandOption("--auditors <N>")]
+    [Description("Auditors submitting tasks at once in the deep-dive suite. Default: 16")]
+    [DefaultValue(16)]
+    public int Auditors { get; init; } = 16;
+
     [CommandOption("--count <N>")]
-    [Description("How many workflows each provider runs. Default: 5000")]
+    [Description("How many workflows each provider runs in the persistence suite. Default: 5000")]
     [DefaultValue(5000)]
     public int Count { get; init; } = 5000;
 
@@ -51,9 +70,18 @@ public sealed class BenchWorkflowsSettings : BenchDatabaseSettings
     [Description("Also print, per provider, the persistence calls WorkflowCore made and their mean time.")]
     public bool StoreCalls { get; init; }
 
+    public BenchSuite ParsedSuite => Suite.ToLowerInvariant() switch
+    {
+        "persistence" => BenchSuite.Persistence,
+        "deep-dive" => BenchSuite.DeepDive,
+        _ => BenchSuite.All,
+    };
+
     public override ValidationResult Validate() =>
-        Count < 1 || Rounds < 1 || InFlight < 1 || MaxConcurrent < 1 || PollMs < 1 || IdleMs < 0 || MinThreads < 0
-            ? ValidationResult.Error("--count, --rounds, --in-flight, --max-concurrent and --poll-ms must be at least 1; --idle-ms and --min-threads at least 0.")
+        Suite.ToLowerInvariant() is not ("all" or "persistence" or "deep-dive")
+            ? ValidationResult.Error($"--suite must be persistence, deep-dive or all, not '{Suite}'.")
+        : Count < 1 || Rounds < 1 || InFlight < 1 || MaxConcurrent < 1 || PollMs < 1 || DeepDives < 1 || Auditors < 1 || IdleMs < 0 || MinThreads < 0
+            ? ValidationResult.Error("--count, --rounds, --in-flight, --max-concurrent, --poll-ms, --deep-dives and --auditors must be at least 1; --idle-ms and --min-threads at least 0.")
             : ValidationResult.Success();
 }
 
@@ -70,6 +98,10 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
     {
         var options = new BenchOptions
         {
+            Suite = settings.ParsedSuite,
+            PostgresAsyncCommit = settings.PgAsyncCommit,
+            DeepDives = settings.DeepDives,
+            Auditors = settings.Auditors,
             Count = settings.Count,
             Rounds = settings.Rounds,
             InFlight = settings.InFlight,
@@ -107,8 +139,11 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
             IdleTimeMs = report.Options.IdleTime.TotalMilliseconds,
             report.Options.WarmUpCount,
             report.Options.MinWorkerThreads,
+            Suite = report.Options.Suite == BenchSuite.DeepDive ? "deep-dive" : report.Options.Suite.ToString().ToLowerInvariant(),
+            report.Options.PostgresAsyncCommit,
         },
         machine = new { report.Cores, report.LoadBefore, report.LoadAfter },
+        roundOrders = report.RoundOrders.Select(order => order.Select(WorkflowBenchmark.Name)),
         providers = report.Providers.Select(p => new
         {
             p.Provider,
@@ -139,20 +174,44 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
         }),
         postgres = !report.Options.IncludePostgres ? "not asked for"
             : report.PostgresUnavailable is null ? "measured" : $"not available ({report.PostgresUnavailable})",
+        postgresCommits = report.PostgresCommits,
         goals = report.Goals.Select(g => new { g.Goal, g.Measured, Result = g.Met ? "PASS" : "MISS" }),
+        deepDives = report.DeepDives is { } deepDives ? BenchDeepDiveOutput.ForJson(deepDives) : null,
     };
 
     private static void Print(BenchReport report, bool storeCalls)
     {
+        if (report.LoadBefore is { } before && report.LoadAfter is { } after)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Machine: {report.Cores} cores, load average {before.ToString("0.0", CultureInfo.InvariantCulture)} before and {after.ToString("0.0", CultureInfo.InvariantCulture)} after: other work on the machine slows every store.");
+        }
+
+        if (report.PostgresCommits is { } commits)
+        {
+            AnsiConsole.MarkupLineInterpolated($"PostgreSQL commits: {commits}{(report.Options.PostgresAsyncCommit ? ", as --pg-async-commit asked" : "; --pg-async-commit compares without waiting for the disk")}.");
+        }
+        else if (report.PostgresUnavailable is { } reason)
+        {
+            AnsiConsole.MarkupLineInterpolated($"PostgreSQL: not available ({reason})");
+        }
+
+        if (report.Options.Suite is BenchSuite.All or BenchSuite.Persistence)
+        {
+            PrintPersistence(report, storeCalls);
+        }
+
+        if (report.DeepDives is { } deepDives)
+        {
+            BenchDeepDiveOutput.Print(deepDives);
+        }
+    }
+
+    private static void PrintPersistence(BenchReport report, bool storeCalls)
+    {
         static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         var o = report.Options;
         AnsiConsole.MarkupLineInterpolated(
-            $"[bold]Workflow benchmark[/]: {o.Count:N0} workflows per provider and round (start, wait for a task event, grade, complete), {o.Rounds} round(s), {o.InFlight} in flight; WorkflowCore with MaxConcurrentWorkflows {o.MaxConcurrentWorkflows}, poll {F(o.PollInterval.TotalMilliseconds, "0")} ms, idle {F(o.IdleTime.TotalMilliseconds, "0")} ms; min pool threads {o.MinWorkerThreads}.");
-        if (report.LoadBefore is { } before && report.LoadAfter is { } after)
-        {
-            AnsiConsole.MarkupLineInterpolated($"Machine: {report.Cores} cores, load average {F(before, "0.0")} before and {F(after, "0.0")} after: other work on the machine slows every provider.");
-        }
-
+            $"[bold]Persistence suite[/]: {o.Count:N0} bench workflows per provider and round (start, wait for a task event, grade, complete), {o.Rounds} round(s), {o.InFlight} in flight; WorkflowCore with MaxConcurrentWorkflows {o.MaxConcurrentWorkflows}, poll {F(o.PollInterval.TotalMilliseconds, "0")} ms, idle {F(o.IdleTime.TotalMilliseconds, "0")} ms; min pool threads {o.MinWorkerThreads}.");
         var table = new Table()
             .AddColumn("provider")
             .AddColumn(new TableColumn("workflows/s").RightAligned())
@@ -171,6 +230,7 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
         FittedTable.Write(AnsiConsole.Console, table);
         if (o.Rounds > 1)
         {
+            AnsiConsole.MarkupLineInterpolated($"Order of each round: {string.Join("; ", report.RoundOrders.Select(order => string.Join(", ", order.Select(WorkflowBenchmark.Name))))}.");
             AnsiConsole.MarkupLine("Each round, workflows/s (ratio to in-memory); the table shows the median round:");
             foreach (var p in report.Providers)
             {
@@ -185,11 +245,6 @@ public sealed class BenchWorkflowsCommand : AsyncCommand<BenchWorkflowsSettings>
             var c = p.Collector;
             AnsiConsole.MarkupLineInterpolated(
                 $"  {p.Name}: {c.Collections} collections ({c.OlderCollections} of them gen1 or gen2), {F(c.PausedSeconds, "0.00")} s paused, {F(c.AllocatedKbPerWorkflow, "N0")} KB allocated per workflow");
-        }
-
-        if (report.PostgresUnavailable is { } reason)
-        {
-            AnsiConsole.MarkupLineInterpolated($"PostgreSQL: not available ({reason})");
         }
 
         foreach (var goal in report.Goals)

@@ -2,10 +2,25 @@ using DeepDive.Engine.Workflows.Execution;
 
 namespace DeepDive.Engine.Bench;
 
+/// <summary>Which measurements a run of the workflow bench makes.</summary>
+public enum BenchSuite
+{
+    /// <summary>Both suites, the persistence one first.</summary>
+    All,
+
+    /// <summary>The bench workflow on WorkflowCore's in-memory store and on ours: the persistence layer's cost.</summary>
+    Persistence,
+
+    /// <summary>The real deep-dive workflow on the real engine, its tasks submitted as auditors do: the engine's own figure.</summary>
+    DeepDive,
+}
+
 /// <summary>How the bench host and load are set up; the same for every provider in a run.</summary>
 public sealed record BenchOptions
 {
-    /// <summary>How many workflows each provider runs.</summary>
+    public BenchSuite Suite { get; init; } = BenchSuite.All;
+
+    /// <summary>How many bench workflows each provider runs in the persistence suite.</summary>
     public int Count { get; init; } = 5000;
 
     /// <summary>
@@ -50,6 +65,18 @@ public sealed record BenchOptions
     /// <summary>A PostgreSQL server to create the bench databases on; null starts a throwaway server.</summary>
     public string? PostgresConnectionString { get; init; }
 
+    /// <summary>Let PostgreSQL commit without waiting for the WAL flush (<c>synchronous_commit=off</c>), to compare; durable otherwise.</summary>
+    public bool PostgresAsyncCommit { get; init; }
+
+    /// <summary>How many deep dives each store runs in the deep-dive suite, per round.</summary>
+    public int DeepDives { get; init; } = 200;
+
+    /// <summary>Deep dives run on a separate fresh store of each kind before the deep-dive suite's measured runs.</summary>
+    public int DeepDiveWarmUp { get; init; } = 50;
+
+    /// <summary>How many auditors submit their tasks at once in the deep-dive suite.</summary>
+    public int Auditors { get; init; } = 16;
+
     /// <summary>The longest one provider's run may take before the benchmark gives up.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(15);
 }
@@ -87,15 +114,23 @@ public sealed record ProviderResult(
 /// <summary>A stated goal and whether this run met it.</summary>
 public sealed record BenchGoal(string Goal, string Measured, bool Met);
 
+/// <param name="Providers">The persistence suite's figures, one per provider; empty when that suite was not run.</param>
+/// <param name="RoundOrders">The order the persistence suite ran the providers in, round by round: it alternates.</param>
+/// <param name="PostgresCommits">How the bench's PostgreSQL databases committed (durable or not); null when PostgreSQL was not measured.</param>
+/// <param name="DeepDives">The deep-dive suite's figures; null when that suite was not run.</param>
 /// <param name="LoadBefore">The machine's one-minute load average before the run (null where it cannot be read).</param>
 public sealed record BenchReport(
     BenchOptions Options,
     IReadOnlyList<ProviderResult> Providers,
+    IReadOnlyList<IReadOnlyList<BenchProvider>> RoundOrders,
     string? PostgresUnavailable,
+    string? PostgresCommits,
+    DeepDiveReport? DeepDives,
     IReadOnlyList<BenchGoal> Goals,
     int Cores,
     double? LoadBefore,
     double? LoadAfter);
+
 
 public static class Percentile
 {

@@ -59,11 +59,20 @@ public sealed class BenchStore : IAsyncDisposable
     }
 
     /// <summary>Creates a new database on the server <paramref name="serverConnectionString"/> connects to, and migrates it.</summary>
-    public static async Task<BenchStore> NewPostgresAsync(string serverConnectionString, CancellationToken cancellationToken)
+    /// <param name="durableCommits">
+    /// Whether the database's commits wait for the WAL flush (<c>synchronous_commit</c>, set on the database so a given
+    /// server is held to it too); null leaves the server's setting.
+    /// </param>
+    public static async Task<BenchStore> NewPostgresAsync(string serverConnectionString, CancellationToken cancellationToken, bool? durableCommits = null)
     {
         var admin = new NpgsqlConnectionStringBuilder(serverConnectionString) { Pooling = false };
         var name = $"deepdive_bench_{Guid.NewGuid():N}";
         await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE {name}", cancellationToken);
+        if (durableCommits is { } durable)
+        {
+            await ExecuteAsync(admin.ConnectionString, $"ALTER DATABASE {name} SET synchronous_commit = {(durable ? "on" : "off")}", cancellationToken);
+        }
+
         // Pooled unless the given connection string says otherwise: WorkflowCore opens a connection for every store call.
         var database = Database.Open(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString);
         var store = new BenchStore(BenchProvider.Postgres, database, async () =>
@@ -80,6 +89,22 @@ public sealed class BenchStore : IAsyncDisposable
         : new DapperPersistenceProvider(Database, services.GetRequiredService<WorkflowJson>(),
             services.GetRequiredService<PointerSnapshots>(), services.GetRequiredService<StepWrites>(), services.GetRequiredService<DeliveredSubscriptions>(),
             new ImmediateCommands(services.GetRequiredService<IQueueProvider>(), services.GetRequiredService<IDateTimeProvider>()));
+
+    /// <summary>How this store's PostgreSQL commits, as a session on it reads its settings back: durable or not, and why.</summary>
+    public async Task<string> DescribeCommitsAsync(CancellationToken cancellationToken)
+    {
+        if (Provider != BenchProvider.Postgres)
+        {
+            throw new InvalidOperationException("Only a PostgreSQL bench store has PostgreSQL commit settings.");
+        }
+
+        await using var connection = new NpgsqlConnection(Database!.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var synchronousCommit = await ShowAsync(connection, "synchronous_commit", cancellationToken);
+        var fsync = await ShowAsync(connection, "fsync", cancellationToken);
+        var durable = fsync == "on" && synchronousCommit is "on" or "remote_write" or "remote_apply" or "local";
+        return $"{(durable ? "durable" : "not durable")} (synchronous_commit={synchronousCommit}, fsync={fsync})";
+    }
 
     /// <summary>Ours runs with the engine's own in-process queue, as <c>deepdive run</c> does; the reference keeps WorkflowCore's.</summary>
     public bool UsesEngineQueue => Database is not null;
@@ -98,6 +123,12 @@ public sealed class BenchStore : IAsyncDisposable
             await store.DisposeAsync();
             throw;
         }
+    }
+
+    private static async Task<string> ShowAsync(NpgsqlConnection connection, string setting, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SHOW {setting}", connection);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)

@@ -1,12 +1,12 @@
 using System.Globalization;
-using DeepDive.Engine.Storage;
 
 namespace DeepDive.Engine.Bench;
 
 /// <summary>
-/// Measures workflow throughput and resume latency side by side in one process and one run: WorkflowCore's
-/// in-memory provider (the reference), ours on SQLite, and ours on PostgreSQL when a server is available.
-/// Each provider gets a fresh store, a warm-up run on another fresh store, then its measured run.
+/// Measures workflow throughput and resume latency side by side in one process and one run. The persistence suite
+/// runs the bench workflow on WorkflowCore's in-memory provider (the reference), ours on SQLite, and ours on
+/// PostgreSQL when a server is available: each gets a warm-up run on a fresh store, then a fresh store per round.
+/// The deep-dive suite (<see cref="DeepDiveBenchmark"/>) runs the real deep dive on the real engine.
 /// </summary>
 public static class WorkflowBenchmark
 {
@@ -36,86 +36,38 @@ public static class WorkflowBenchmark
 
     private static async Task<BenchReport> MeasureAllAsync(BenchOptions options, IProgress<string>? progress, double? loadBefore, CancellationToken cancellationToken)
     {
-        var stores = new List<(BenchProvider Provider, Func<Task<BenchStore>> NewStore)>
+        await using var postgres = await BenchPostgres.PrepareAsync(options, progress, cancellationToken);
+        List<ProviderResult> results = [];
+        List<IReadOnlyList<BenchProvider>> orders = [];
+        if (options.Suite is BenchSuite.All or BenchSuite.Persistence)
         {
-            (BenchProvider.InMemory, () => Task.FromResult(BenchStore.InMemory())),
-            (BenchProvider.Sqlite, BenchStore.NewSqliteAsync),
-        };
-        ThrowawayPostgres? server = null;
-        string? postgresUnavailable = null;
-        try
-        {
-            if (options.IncludePostgres)
-            {
-                var serverConnection = options.PostgresConnectionString;
-                if (serverConnection is null)
-                {
-                    progress?.Report("Starting a throwaway PostgreSQL server");
-                    (server, postgresUnavailable) = await ThrowawayPostgres.TryStartAsync(ThrowawayPostgresOptions.Bench, cancellationToken);
-                    serverConnection = server?.ConnectionString;
-                    if (postgresUnavailable is not null)
-                    {
-                        postgresUnavailable += " Or pass --postgres to use another server.";
-                    }
-                }
-                else
-                {
-                    postgresUnavailable = await CannotCreateDatabaseAsync(serverConnection, cancellationToken);
-                }
-
-                if (postgresUnavailable is null && serverConnection is not null)
-                {
-                    stores.Add((BenchProvider.Postgres, () => BenchStore.NewPostgresAsync(serverConnection, cancellationToken)));
-                }
-            }
-
-            // Every provider warms up before any is measured: WorkflowCore's code is shared, and one measured while the
-            // JIT was still compiling it for the others would be measured colder than they are.
-            if (options.WarmUpCount > 0)
-            {
-                foreach (var (provider, newStore) in stores)
-                {
-                    progress?.Report($"{Name(provider)}: warming up with {options.WarmUpCount} workflows");
-                    await using var warmUp = await newStore();
-                    await BenchRun.RunAsync(warmUp, options.WarmUpCount, options, cancellationToken);
-                }
-            }
-
-            // Rounds take the providers in turn, so a burst of other work on the machine hits them alike.
-            var rounds = stores.ToDictionary(s => s.Provider, _ => new List<BenchRun.Outcome>());
-            for (var round = 1; round <= options.Rounds; round++)
-            {
-                foreach (var (provider, newStore) in stores)
-                {
-                    progress?.Report($"{Name(provider)}: running {options.Count} workflows (round {round} of {options.Rounds})");
-                    await using var store = await newStore();
-                    rounds[provider].Add(await BenchRun.RunAsync(store, options.Count, options, cancellationToken));
-                }
-            }
-
-            var results = stores.Select(s => Summarise(s.Provider, rounds[s.Provider], rounds[BenchProvider.InMemory], options.Count)).ToList();
-            return new BenchReport(options, results, postgresUnavailable, Goals(results), Environment.ProcessorCount, loadBefore, MachineLoad.OneMinute());
+            (results, orders) = await MeasurePersistenceAsync(options, postgres, progress, cancellationToken);
         }
-        finally
-        {
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-            }
-        }
+
+        var deepDives = options.Suite is BenchSuite.All or BenchSuite.DeepDive
+            ? await DeepDiveBenchmark.RunAsync(options, postgres, progress, cancellationToken)
+            : null;
+        return new BenchReport(options, results, orders, postgres.Unavailable, postgres.Commits, deepDives, Goals(results),
+            Environment.ProcessorCount, loadBefore, MachineLoad.OneMinute());
     }
 
-    private static async Task<string?> CannotCreateDatabaseAsync(string serverConnection, CancellationToken cancellationToken)
+    private static async Task<(List<ProviderResult> Results, List<IReadOnlyList<BenchProvider>> Orders)> MeasurePersistenceAsync(
+        BenchOptions options, BenchPostgres postgres, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        try
+        var stores = new List<BenchRounds.Store>
         {
-            await using var probe = await BenchStore.NewPostgresAsync(serverConnection, cancellationToken);
-            return null;
-        }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
+            new(BenchProvider.InMemory, () => Task.FromResult(BenchStore.InMemory())),
+            new(BenchProvider.Sqlite, BenchStore.NewSqliteAsync),
+        };
+        if (postgres.IsAvailable)
         {
-            return $"cannot create a bench database on the given server: {e.Message}";
+            stores.Add(new(BenchProvider.Postgres, () => postgres.NewStoreAsync(cancellationToken)));
         }
+
+        var (rounds, orders) = await BenchRounds.MeasureAsync(stores, options.WarmUpCount, options.Count, options.Rounds, "workflows",
+            (store, count) => BenchRun.RunAsync(store, count, options, cancellationToken), progress);
+        var results = stores.Select(s => Summarise(s.Provider, rounds[s.Provider], rounds[BenchProvider.InMemory], options.Count)).ToList();
+        return (results, orders.ToList());
     }
 
     /// <summary>

@@ -10,9 +10,9 @@ namespace DeepDive.Engine.Storage;
 /// <summary>
 /// A throwaway PostgreSQL 15 server, for a benchmark run or a test run: a fresh cluster in a temporary folder,
 /// trust authentication, listening only on 127.0.0.1 at a free port, stopped and deleted at dispose. As root it
-/// runs as the <c>postgres</c> user, since initdb refuses root. Commits do not wait for the WAL flush
-/// (<c>synchronous_commit=off</c>), the same durability trade as SQLite's <c>synchronous=NORMAL</c> in WAL mode
-/// that DeepDive uses; callers add their own server settings through <see cref="ThrowawayPostgresOptions"/>.
+/// runs as the <c>postgres</c> user, since initdb refuses root. Unless <see cref="ThrowawayPostgresOptions.DurableCommits"/>
+/// is set, commits do not wait for the WAL flush (<c>synchronous_commit=off</c>); callers add their own server settings
+/// through <see cref="ThrowawayPostgresOptions"/>.
 /// </summary>
 public sealed class ThrowawayPostgres : IAsyncDisposable
 {
@@ -173,7 +173,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             var arguments = new List<string>
             {
                 "-D", dataDirectory, "-p", Port.ToString(CultureInfo.InvariantCulture), "-h", "127.0.0.1", "-k", "",
-                "-c", "synchronous_commit=off",
+                "-c", $"synchronous_commit={(options.DurableCommits ? "on" : "off")}",
             };
             foreach (var setting in options.Settings)
             {
@@ -312,13 +312,20 @@ public sealed record ThrowawayPostgresOptions
     /// <summary>The start of the temporary data folder's name; a unique suffix follows.</summary>
     public string DataDirectoryPrefix { get; init; } = "deepdive-pg";
 
-    /// <summary>Server settings as <c>name=value</c>, each passed as <c>-c</c>, after <c>synchronous_commit=off</c>.</summary>
+    /// <summary>Server settings as <c>name=value</c>, each passed as <c>-c</c>, after <c>synchronous_commit</c>.</summary>
     public IReadOnlyList<string> Settings { get; init; } = [];
 
-    /// <summary>For <c>deepdive bench</c>: durable writes, room for many connections, a larger buffer cache.</summary>
+    /// <summary>
+    /// Whether a commit waits until its WAL is flushed to disk (<c>synchronous_commit=on</c>, PostgreSQL's own default).
+    /// Off unless asked for: a test server trades durability for speed.
+    /// </summary>
+    public bool DurableCommits { get; init; }
+
+    /// <summary>For <c>deepdive bench</c>: durable commits, room for many connections, a larger buffer cache.</summary>
     public static ThrowawayPostgresOptions Bench { get; } = new()
     {
         DataDirectoryPrefix = "deepdive-bench-pg",
+        DurableCommits = true,
         Settings = ["max_connections=200", "shared_buffers=256MB"],
     };
 }

@@ -7,6 +7,7 @@ public sealed class WorkflowBenchmarkTests
 {
     private static readonly BenchOptions Small = new()
     {
+        Suite = BenchSuite.Persistence,
         Count = 50,
         WarmUpCount = 0,
         IncludePostgres = false,
@@ -22,6 +23,8 @@ public sealed class WorkflowBenchmarkTests
 
         report.Providers.Select(p => p.Provider).Should().Equal(BenchProvider.InMemory, BenchProvider.Sqlite);
         report.PostgresUnavailable.Should().BeNull("PostgreSQL was not asked for");
+        report.PostgresCommits.Should().BeNull();
+        report.DeepDives.Should().BeNull("only the persistence suite was asked for");
         foreach (var provider in report.Providers)
         {
             provider.Workflows.Should().Be(50);
@@ -46,6 +49,22 @@ public sealed class WorkflowBenchmarkTests
         report.Goals.Select(g => g.Goal).Should().HaveCount(2)
             .And.Contain(g => g.Contains("0.5x the in-memory throughput"))
             .And.Contain(g => g.Contains("p99 resume latency under 250 ms"));
+    }
+
+    [Fact]
+    public async Task Run_WithTwoRounds_AlternatesTheOrder_AndReportsEachRound()
+    {
+        var report = await WorkflowBenchmark.RunAsync(Small with { Count = 20, Rounds = 2 }, progress: null, CancellationToken.None);
+
+        report.RoundOrders.Should().HaveCount(2);
+        report.RoundOrders[0].Should().Equal(BenchProvider.InMemory, BenchProvider.Sqlite);
+        report.RoundOrders[1].Should().Equal(BenchProvider.Sqlite, BenchProvider.InMemory);
+        foreach (var provider in report.Providers)
+        {
+            provider.Completed.Should().Be(20);
+            provider.LatencySamples.Should().Be(40, "every round's workflows record their resume latency ({0})", provider.Name);
+            provider.RoundWorkflowsPerSecond.Should().HaveCount(2).And.OnlyContain(rate => rate > 0);
+        }
     }
 
     [Fact]

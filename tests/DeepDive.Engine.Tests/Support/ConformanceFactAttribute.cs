@@ -6,7 +6,8 @@ namespace DeepDive.Engine.Tests.Support;
 /// <summary>
 /// A fact declared once on an abstract base class and run by each concrete class. Attributes on the base
 /// method cannot see the concrete class, so this one's discoverer does: it skips the fact, with the reason,
-/// when the concrete class is marked <see cref="RequiresPostgresAttribute"/> and PostgreSQL cannot run here.
+/// when the concrete class names it in a <see cref="SkipConformanceFactAttribute"/>, or is marked
+/// <see cref="RequiresPostgresAttribute"/> and PostgreSQL cannot run here.
 /// </summary>
 [XunitTestCaseDiscoverer("DeepDive.Engine.Tests.Support.ConformanceFactDiscoverer", "DeepDive.Engine.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
@@ -16,12 +17,27 @@ public sealed class ConformanceFactAttribute : FactAttribute;
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class RequiresPostgresAttribute : Attribute;
 
+/// <summary>
+/// Skips one inherited <see cref="ConformanceFactAttribute"/> fact on the class it marks, where the fact would check
+/// nothing (the store does not offer what it checks); the reason shows in the test output.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class SkipConformanceFactAttribute(string fact, string reason) : Attribute
+{
+    public string Fact { get; } = fact;
+    public string Reason { get; } = reason;
+}
+
 public sealed class ConformanceFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
 {
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
-        var needsPostgres = testMethod.TestClass.Class.GetCustomAttributes(typeof(RequiresPostgresAttribute).AssemblyQualifiedName).Any();
-        var skip = needsPostgres ? PostgresBinaries.SkipReason : null;
+        var type = testMethod.TestClass.Class;
+        var needsPostgres = type.GetCustomAttributes(typeof(RequiresPostgresAttribute).AssemblyQualifiedName).Any();
+        var notApplicable = type.GetCustomAttributes(typeof(SkipConformanceFactAttribute).AssemblyQualifiedName)
+            .Select(a => a.GetConstructorArguments().Cast<string>().ToList())
+            .FirstOrDefault(a => a[0] == testMethod.Method.Name)?[1];
+        var skip = notApplicable ?? (needsPostgres ? PostgresBinaries.SkipReason : null);
         yield return new ConformanceTestCase(diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
             discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, skip);
     }

@@ -80,11 +80,6 @@ public abstract partial class PersistenceConformance
     [ConformanceFact]
     public async Task GetRunnableEvents_LeavesOutEventsNoWorkflowWaitsFor_UntilOneDoes()
     {
-        if (!OnlyWaitedForEventsAreRunnable)
-        {
-            return;
-        }
-
         var provider = await CreateProviderAsync();
         var id = await provider.CreateEvent(Event("case-9", T0));
 
@@ -96,11 +91,6 @@ public abstract partial class PersistenceConformance
         beforeAnyWait.Should().BeEmpty();
         onceWaitedFor.Should().Equal(id);
     }
-
-    /// <summary>
-    /// DeepDive's store polls only events a workflow waits for; WorkflowCore's in-memory store polls all of them.
-    /// </summary>
-    protected virtual bool OnlyWaitedForEventsAreRunnable => true;
 
     /// <summary>A workflow that waits for each key, so its events count as runnable in every store.</summary>
     private static async Task WaitForAsync(WorkflowCore.Interface.IPersistenceProvider provider, params string[] keys)

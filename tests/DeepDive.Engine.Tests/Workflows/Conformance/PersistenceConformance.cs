@@ -23,9 +23,6 @@ public abstract partial class PersistenceConformance
     protected virtual Task<IReadOnlyList<StoredError>?> StoredErrorsAsync(string workflowId) =>
         Task.FromResult<IReadOnlyList<StoredError>?>(null);
 
-    /// <summary>Whether the provider takes scheduled commands; the engine calls ScheduleCommand and ProcessCommands only then.</summary>
-    protected virtual bool SchedulesCommands => true;
-
     /// <summary>Whether GetRunnableInstances leaves out instances that are not Runnable.</summary>
     protected virtual bool RunnableInstancesAreOnlyRunnable => true;
 
