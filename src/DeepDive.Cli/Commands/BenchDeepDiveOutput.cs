@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeepDive.Cli.Tables;
 using DeepDive.Engine.Bench;
 using Spectre.Console;
 
@@ -28,7 +29,7 @@ internal static class BenchDeepDiveOutput
                 $"{F(s.OpeningSeconds, "0.00")} + {F(s.SubmittingSeconds, "0.00")}", $"{s.Closed:N0}");
         }
 
-        AnsiConsole.Write(table);
+        FittedTable.Write(AnsiConsole.Console, table);
         if (report.Rounds > 1)
         {
             AnsiConsole.MarkupLineInterpolated($"Order of each round: {string.Join("; ", report.RoundOrders.Select(order => string.Join(", ", order.Select(WorkflowBenchmark.Name))))}.");
