@@ -44,6 +44,12 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+            // A service manager stops the engine with SIGTERM: stop as cleanly as with Ctrl+C (running jobs finish, the outbox is flushed).
+            using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            });
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);
