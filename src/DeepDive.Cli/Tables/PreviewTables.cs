@@ -1,4 +1,5 @@
 using System.Globalization;
+using DeepDive.Domain.Rounds;
 using DeepDive.Engine.Simulation;
 using Spectre.Console;
 
@@ -37,7 +38,7 @@ public static class PreviewTables
             }
 
             table.AddRow(ran, Markup.Escape(r.CycleId), Markup.Escape(r.Kind), $"{r.Cases}", $"{r.Tasks}", $"{r.TasksLate}",
-                r.Status == "in-progress" ? "open" : Markup.Escape(r.Status));
+                r.Status == RoundStatus.InProgress ? "open" : Markup.Escape(r.Status));
         }
 
         FittedTable.Write(console, table);

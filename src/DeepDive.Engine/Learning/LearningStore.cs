@@ -7,7 +7,7 @@ namespace DeepDive.Engine.Learning;
 /// Reads the learning briefs and the schools' feedback that closed rounds wrote. A round that does not exist, or has no
 /// brief or feedback (yet), is refused with an <see cref="ArgumentException"/> that says which and why.
 /// </summary>
-public sealed class LearningStore(Database database)
+public sealed partial class LearningStore(Database database)
 {
     /// <summary>A brief or a school's feedback: the round and cycle it comes from, when it was written, and its Markdown.</summary>
     public sealed record Paper(string RoundId, string CycleId, string Title, DateTime WrittenUtc, string Body);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using DeepDive.Domain.Assignment;
 using DeepDive.Domain.Calendars;
 using DeepDive.Domain.Notifications;
 using DeepDive.Engine.Calendars;
@@ -46,13 +47,13 @@ public sealed class TaskChasing(Database database, CalendarStore calendars, Outb
             JOIN audit_round r ON r.round_id = t.round_id
             LEFT JOIN auditor a ON a.partnership_id = t.partnership_id AND a.auditor_id = t.auditor_id
             LEFT JOIN auditor m ON m.partnership_id = a.partnership_id AND m.auditor_id = a.manager
-            WHERE t.status IN ('open', 'unassigned')
+            WHERE t.status IN (@Open, @Unassigned)
             ORDER BY t.due_utc, t.task_id
             """;
         List<OpenTask> tasks;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            tasks = (await connection.QueryAsync<OpenTask>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
+            tasks = (await connection.QueryAsync<OpenTask>(new CommandDefinition(sql, new { AuditTaskStatus.Open, AuditTaskStatus.Unassigned }, cancellationToken: cancellationToken))).ToList();
         }
 
         var now = clock.GetUtcNow();

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using DeepDive.Domain.Cycles;
+using DeepDive.Domain.Rounds;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows;
@@ -62,8 +63,9 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
         // The round keeps the cycle as stored now (CycleFile's form), so later edits of the cycle never change it.
         var firingKey = ScheduledFiringKey(cycleId, scheduledForUtc);
         var note = startNote ?? (firing.Late ? LateNote(firing, CycleFile.ReadStored(cycle.Value.DefinitionJson)) : null);
-        return await StartAsync(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, move?.OpensAtUtc ?? scheduledForUtc,
-            cycle.Value.DefinitionJson, null, draw: true, move is null ? null : (scheduledForUtc, move.Reason), cancellationToken, firing.Late, note);
+        return await StartAsync(new RoundOpening(partnershipId, cycleId, RoundKinds.Scheduled, "audit-round", firingKey, move?.OpensAtUtc ?? scheduledForUtc,
+            cycle.Value.DefinitionJson, Moved: move is null ? null : new RoundOpening.Move(scheduledForUtc, move.Reason), Late: firing.Late, StartNote: note),
+            cancellationToken);
     }
 
     /// <summary>
@@ -77,7 +79,7 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
         var json = CycleFile.Serialize(cycle with { TaskDeadlineWorkingDays = workingDays });
         var firingKey = string.Create(CultureInfo.InvariantCulture, $"rapid:{cycle.Id}@{now:yyyy-MM-ddTHH:mm:ss.fffffffZ}");
         var note = string.Create(CultureInfo.InvariantCulture, $"rapid audit: tasks due in {workingDays} working days");
-        return await StartAsync(partnershipId, cycle.Id, RoundKinds.Rapid, "audit-round", firingKey, now, json, null, draw: true, null, cancellationToken, false, note)
+        return await StartAsync(new RoundOpening(partnershipId, cycle.Id, RoundKinds.Rapid, "audit-round", firingKey, now, json, StartNote: note), cancellationToken)
             ?? throw new InvalidOperationException($"A rapid round of cycle '{cycle.Id}' was already opened at {now:O}.");
     }
 
@@ -107,32 +109,30 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
         }
 
         // The re-audit uses the same tool as the first audit: the source round's copy of the cycle.
-        return await StartAsync(partnershipId, source.Value.CycleId, RoundKinds.ReAudit, "re-audit", ReAuditFiringKey(sourceRoundId),
-            scheduledForUtc, source.Value.CycleJson, sourceRoundId, draw: false, null, cancellationToken);
+        return await StartAsync(new RoundOpening(partnershipId, source.Value.CycleId, RoundKinds.ReAudit, "re-audit", ReAuditFiringKey(sourceRoundId),
+            scheduledForUtc, source.Value.CycleJson, sourceRoundId, Draw: false), cancellationToken);
     }
 
-    private async Task<Started?> StartAsync(string partnershipId, string cycleId, string kind, string workflow, string firingKey,
-        DateTime scheduledForUtc, string cycleJson, string? parentRoundId, bool draw, (DateTime FromUtc, string Reason)? moved, CancellationToken cancellationToken,
-        bool late = false, string? startNote = null)
+    private async Task<Started?> StartAsync(RoundOpening opening, CancellationToken cancellationToken)
     {
-        var roundId = RoundId(firingKey);
-        var data = new AuditRoundData { PartnershipId = partnershipId, RoundId = roundId, CycleId = cycleId, Kind = kind };
-        var instance = starter.Build(workflow, data, roundId);
+        var roundId = RoundId(opening.FiringKey);
+        var data = new AuditRoundData { PartnershipId = opening.PartnershipId, RoundId = roundId, CycleId = opening.CycleId, Kind = opening.Kind };
+        var instance = starter.Build(opening.Workflow, data, roundId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var seed = Seed(firingKey);
+        var seed = Seed(opening.FiringKey);
         // A rapid round opens now whatever the calendar; a scheduled or re-audit round's day came from the calendar.
-        var notChecked = kind == RoundKinds.Rapid ? null : await RoundStartNote.BankHolidayWarningAsync(database, Cycles.CycleFile.ReadStored(cycleJson),
-            moved?.FromUtc ?? scheduledForUtc, scheduledForUtc, cancellationToken);
-        startNote = RoundStartNote.Join(startNote, notChecked);
+        var notChecked = opening.Kind == RoundKinds.Rapid ? null : await RoundStartNote.BankHolidayWarningAsync(database,
+            Cycles.CycleFile.ReadStored(opening.CycleJson), opening.Moved?.FromUtc ?? opening.ScheduledForUtc, opening.ScheduledForUtc, cancellationToken);
+        var startNote = RoundStartNote.Join(opening.StartNote, notChecked);
         SampleDrawer.Result? drawn = null;
         var managerLock = false;
-        if (draw && !await ExistsAsync(roundId, cancellationToken))
+        if (opening.Draw && !await ExistsAsync(roundId, cancellationToken))
         {
             // Read only: the draw streams the population; what it found is written below with the round, or not at all.
-            var cycle = Cycles.CycleFile.ReadStored(cycleJson);
+            var cycle = Cycles.CycleFile.ReadStored(opening.CycleJson);
             managerLock = cycle.Sampling.Lock == Domain.Cycles.SampleDesign.ManagerLock;
-            drawn = await drawer.DrawAsync(new RoundRecord(partnershipId, roundId, cycleId, kind, scheduledForUtc, now, seed, cycle, parentRoundId),
-                cancellationToken);
+            drawn = await drawer.DrawAsync(new RoundRecord(
+                opening.PartnershipId, roundId, opening.CycleId, opening.Kind, opening.ScheduledForUtc, now, seed, cycle, opening.ParentRoundId), cancellationToken);
         }
 
         var opened = await database.InTransactionAsync(async (connection, transaction) =>
@@ -143,24 +143,24 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
             var rows = await connection.ExecuteAsync(new CommandDefinition(insert, new
             {
                 RoundId = roundId,
-                PartnershipId = partnershipId,
-                CycleId = cycleId,
-                Kind = kind,
-                FiringKey = firingKey,
-                ScheduledForUtc = scheduledForUtc,
+                PartnershipId = opening.PartnershipId,
+                CycleId = opening.CycleId,
+                Kind = opening.Kind,
+                FiringKey = opening.FiringKey,
+                ScheduledForUtc = opening.ScheduledForUtc,
                 StartedUtc = now,
-                Status = drawn is null ? "drawing" : managerLock ? SampleList.AwaitingReview : SampleList.Locked,
+                Status = drawn is null ? RoundStatus.Drawing : managerLock ? RoundStatus.AwaitingReview : RoundStatus.SampleLocked,
                 Seed = seed,
-                CycleJson = cycleJson,
-                ParentRoundId = parentRoundId,
+                CycleJson = opening.CycleJson,
+                ParentRoundId = opening.ParentRoundId,
                 WorkflowId = instance.Id,
                 SamplingJson = drawn?.Record.ToJson(),
                 Note = drawn is null ? null : Note(drawn),
                 LockedBy = drawn is null || managerLock ? null : SampleList.AutoLockedBy,
                 LockedUtc = drawn is null || managerLock ? (DateTime?)null : now,
-                MovedFromUtc = moved?.FromUtc,
-                MoveReason = moved?.Reason,
-                Late = late ? 1 : 0,
+                MovedFromUtc = opening.Moved?.FromUtc,
+                MoveReason = opening.Moved?.Reason,
+                Late = opening.Late ? 1 : 0,
                 StartNote = startNote,
                 OpenedBy = ExecutionJournal.Node,
             }, transaction, cancellationToken: cancellationToken));
@@ -171,7 +171,7 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
 
             if (drawn is not null)
             {
-                await SampleList.InsertDrawAsync(connection, transaction, partnershipId, roundId, drawn.Draw, cancellationToken);
+                await SampleList.InsertDrawAsync(connection, transaction, opening.PartnershipId, roundId, drawn.Draw, cancellationToken);
             }
 
             await starter.Insert(instance)(connection, transaction, cancellationToken);
@@ -184,7 +184,7 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
 
         if (notChecked is not null)
         {
-            logger.LogWarning("Round {RoundId} of cycle {CycleId} ({PartnershipId}): {Warning}", roundId, cycleId, partnershipId, notChecked);
+            logger.LogWarning("Round {RoundId} of cycle {CycleId} ({PartnershipId}): {Warning}", roundId, opening.CycleId, opening.PartnershipId, notChecked);
         }
 
         await starter.QueueWorkflow(instance.Id)();

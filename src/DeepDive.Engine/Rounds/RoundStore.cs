@@ -5,7 +5,7 @@ using DeepDive.Engine.Storage;
 namespace DeepDive.Engine.Rounds;
 
 /// <summary>Reads rounds and the sampling frame they draw from.</summary>
-public sealed class RoundStore(Database database)
+public sealed partial class RoundStore(Database database)
 {
     private sealed class Row
     {

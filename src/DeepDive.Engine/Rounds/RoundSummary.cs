@@ -1,4 +1,5 @@
 using Dapper;
+using DeepDive.Domain.Assignment;
 using DeepDive.Engine.Assignment;
 using DeepDive.Engine.Storage;
 
@@ -50,13 +51,13 @@ public sealed record RoundSummary(
                        (SELECT COUNT(*) FROM deep_dive d WHERE d.round_id = r.round_id) AS Cases,
                        (SELECT COUNT(*) FROM audit_task t WHERE t.round_id = r.round_id) AS Tasks,
                        (SELECT COUNT(*) FROM audit_task t WHERE t.round_id = r.round_id AND t.auditor_id IS NOT NULL) AS Assigned,
-                       (SELECT COUNT(*) FROM audit_task t WHERE t.round_id = r.round_id AND t.status = 'submitted') AS Submitted,
+                       (SELECT COUNT(*) FROM audit_task t WHERE t.round_id = r.round_id AND t.status = @Submitted) AS Submitted,
                        (SELECT COUNT(*) FROM unassigned_task u WHERE u.round_id = r.round_id) AS Unassigned
                 FROM audit_round r
                 WHERE r.partnership_id = @PartnershipId {(roundId is null ? "" : "AND r.round_id = @RoundId")}
                 """;
             counts = (await connection.QueryAsync<(string RoundId, long Cases, long Tasks, long Assigned, long Submitted, long Unassigned)>(
-                    new CommandDefinition(countSql, args, cancellationToken: cancellationToken)))
+                    new CommandDefinition(countSql, new { args.PartnershipId, args.RoundId, AuditTaskStatus.Submitted }, cancellationToken: cancellationToken)))
                 .ToDictionary(c => c.RoundId, c => (c.Cases, c.Tasks, c.Assigned, c.Submitted, c.Unassigned), StringComparer.Ordinal);
         }
 

@@ -37,113 +37,16 @@ public sealed class SampleDrawer(RoundStore rounds)
     {
         var cycle = round.Cycle;
         var design = cycle.Sampling;
-        var asAt = round.StartedUtc;
         Check(cycle);
         var stratifyBy = design.Method == SampleDesign.Stratified ? design.StratifyBy : null;
-        var when = asAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var families = new OnePerFamily<RoundStore.Member>(round.Seed, m => m.CaseRef, CaseRank.Latest);
-        RoundStore.Census census;
-        bool byFamily;
-        SampleDraw draw;
-        IReadOnlyList<StratumResult> strata = [];
-        if (design.Method == SampleDesign.Systematic)
-        {
-            // Its interval needs the population's size (one per family) before the first case: it counts first.
-            census = await rounds.CensusAsync(round.PartnershipId, cycle, asAt, countFamilies: cycle.Exclusions.Siblings, cancellationToken);
-            CheckNotEmpty(cycle, census, when);
-            byFamily = cycle.Exclusions.Siblings && census.EligibleInFamilies > 0;
-            var eligible = byFamily ? census.OnePerFamily : census.Eligible;
-            if (cycle.SampleSize > eligible)
-            {
-                throw TooLarge(cycle, byFamily ? census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, census.Eligible - eligible)] } : census, eligible, when);
-            }
-
-            var sampler = new SystematicSampler(round.Seed, eligible, cycle.SampleSize, cycle.ReserveSize, PopulationHasher.Latest);
-            // The family order: cases without a family by reference, then families by reference.
-            var settle = new FamilyFilter(byFamily, families,
-                m => sampler.Offer(m.CaseRef, byFamily ? (m.FamilyRef is null ? "0" + m.CaseRef : "1" + m.FamilyRef) : m.CaseRef));
-            await rounds.ForEachEligibleAsync(
-                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.Reference, settle.Add,
-                cancellationToken);
-            settle.Finish();
-            draw = sampler.Finish();
-        }
-        else
-        {
-            // One read of the register: the census is counted while the matched cases stream by, and the eligible ones
-            // go on to the sampler. In no order, unless siblings have to arrive side by side: whether any eligible case has
-            // a family is asked first.
-            byFamily = cycle.Exclusions.Siblings && await rounds.AnyEligibleInFamilyAsync(round.PartnershipId, cycle, asAt, cancellationToken);
-            var tally = new CensusTally(rounds.ExclusionLabels(round.PartnershipId, cycle, asAt));
-            var stratified = design.Method == SampleDesign.Stratified
-                ? StratifiedSampler.Counting(round.Seed, cycle.SampleSize,
-                    design.Allocation == "minimum" ? StratumAllocation.MinimumPerStratum(design.Minimum) : StratumAllocation.Proportional,
-                    cycle.ReserveSize, CaseRank.Latest, PopulationHasher.Latest)
-                : null;
-            var simple = stratified is null
-                ? new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest, PopulationHasher.Latest)
-                : null;
-            var offered = 0;
-            var settle = new FamilyFilter(byFamily, families, m =>
-            {
-                if (stratified is not null)
-                {
-                    stratified.Offer(m.CaseRef, m.Stratum);
-                }
-                else
-                {
-                    simple!.Offer(m.CaseRef);
-                }
-
-                offered++;
-            });
-            await rounds.ForEachMatchedAsync(
-                round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.None,
-                m =>
-                {
-                    if (tally.Admit(m))
-                    {
-                        settle.Add(m);
-                    }
-                },
-                cancellationToken);
-            settle.Finish();
-
-            census = tally.Census;
-            CheckNotEmpty(cycle, census, when);
-            if (!byFamily && cycle.SampleSize > census.Eligible)
-            {
-                throw TooLarge(cycle, census, census.Eligible, when);
-            }
-
-            if (offered < cycle.SampleSize)
-            {
-                throw TooLarge(cycle, census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, families.Excluded)] }, offered, when);
-            }
-
-            if (stratified is null)
-            {
-                draw = simple!.Finish();
-            }
-            else
-            {
-                StratifiedDraw result;
-                try
-                {
-                    result = stratified.Finish();
-                }
-                catch (ArgumentException e)
-                {
-                    throw new SampleDrawException($"Cycle '{cycle.Id}' cannot be drawn as designed: {e.Message}");
-                }
-
-                (draw, strata) = (result.Draw, result.Strata);
-            }
-        }
-
+        var setting = new Setting(round, stratifyBy, families, round.StartedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        var (draw, strata, census, byFamily) = design.Method == SampleDesign.Systematic
+            ? await DrawSystematicAsync(setting, cancellationToken)
+            : await DrawInOneReadAsync(setting, cancellationToken);
         if (draw.Selected.Count < cycle.SampleSize)
         {
-            throw TooLarge(cycle, census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, families.Excluded)] }, draw.PopulationCount, when);
+            throw TooLarge(cycle, census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, families.Excluded)] }, draw.PopulationCount, setting.When);
         }
 
         var exclusions = census.Excluded.ToList();
@@ -159,13 +62,122 @@ public sealed class SampleDrawer(RoundStore rounds)
 
         return new Result(draw, strata)
         {
-            Record = new SamplingRecord(design.Method, stratifyBy, draw.Algorithm, draw.Seed, asAt, cycle.Population, draw.PopulationCount,
+            Record = new SamplingRecord(design.Method, stratifyBy, draw.Algorithm, draw.Seed, round.StartedUtc, cycle.Population, draw.PopulationCount,
                 draw.PopulationHash, exclusions, strata)
             {
                 MatchedCount = census.Matched,
                 Lock = design.Lock,
             },
         };
+    }
+
+    /// <summary>What both kinds of draw work from: the round, the stratum to read, the family rule's state, and the draw's instant as the messages say it.</summary>
+    private sealed record Setting(RoundRecord Round, string? StratifyBy, OnePerFamily<RoundStore.Member> Families, string When);
+
+    /// <summary>A draw before the checks and records common to every design.</summary>
+    private sealed record Drawn(SampleDraw Draw, IReadOnlyList<StratumResult> Strata, RoundStore.Census Census, bool ByFamily);
+
+    /// <summary>Its interval needs the population's size (one per family) before the first case: it counts first, then reads in order.</summary>
+    private async Task<Drawn> DrawSystematicAsync(Setting setting, CancellationToken cancellationToken)
+    {
+        var (round, stratifyBy, families, when) = setting;
+        var cycle = round.Cycle;
+        var asAt = round.StartedUtc;
+        var census = await rounds.CensusAsync(round.PartnershipId, cycle, asAt, countFamilies: cycle.Exclusions.Siblings, cancellationToken);
+        CheckNotEmpty(cycle, census, when);
+        var byFamily = cycle.Exclusions.Siblings && census.EligibleInFamilies > 0;
+        var eligible = byFamily ? census.OnePerFamily : census.Eligible;
+        if (cycle.SampleSize > eligible)
+        {
+            throw TooLarge(cycle, byFamily ? census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, census.Eligible - eligible)] } : census, eligible, when);
+        }
+
+        var sampler = new SystematicSampler(round.Seed, eligible, cycle.SampleSize, cycle.ReserveSize, PopulationHasher.Latest);
+        // The family order: cases without a family by reference, then families by reference.
+        var settle = new FamilyFilter(byFamily, families,
+            m => sampler.Offer(m.CaseRef, byFamily ? (m.FamilyRef is null ? "0" + m.CaseRef : "1" + m.FamilyRef) : m.CaseRef));
+        await rounds.ForEachEligibleAsync(
+            round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.Reference, settle.Add,
+            cancellationToken);
+        settle.Finish();
+        return new Drawn(sampler.Finish(), [], census, byFamily);
+    }
+
+    /// <summary>
+    /// A simple or stratified draw in one read of the register: the census is counted while the matched cases stream by,
+    /// and the eligible ones go on to the sampler. In no order, unless siblings have to arrive side by side: whether any
+    /// eligible case has a family is asked first.
+    /// </summary>
+    private async Task<Drawn> DrawInOneReadAsync(Setting setting, CancellationToken cancellationToken)
+    {
+        var (round, stratifyBy, families, when) = setting;
+        var cycle = round.Cycle;
+        var design = cycle.Sampling;
+        var asAt = round.StartedUtc;
+        var byFamily = cycle.Exclusions.Siblings && await rounds.AnyEligibleInFamilyAsync(round.PartnershipId, cycle, asAt, cancellationToken);
+        var tally = new CensusTally(rounds.ExclusionLabels(round.PartnershipId, cycle, asAt));
+        var stratified = design.Method == SampleDesign.Stratified
+            ? StratifiedSampler.Counting(round.Seed, cycle.SampleSize,
+                design.Allocation == "minimum" ? StratumAllocation.MinimumPerStratum(design.Minimum) : StratumAllocation.Proportional,
+                cycle.ReserveSize, CaseRank.Latest, PopulationHasher.Latest)
+            : null;
+        var simple = stratified is null
+            ? new SeededSampler(round.Seed, cycle.SampleSize, cycle.ReserveSize, CaseRank.Latest, PopulationHasher.Latest)
+            : null;
+        var offered = 0;
+        var settle = new FamilyFilter(byFamily, families, m =>
+        {
+            if (stratified is not null)
+            {
+                stratified.Offer(m.CaseRef, m.Stratum);
+            }
+            else
+            {
+                simple!.Offer(m.CaseRef);
+            }
+
+            offered++;
+        });
+        await rounds.ForEachMatchedAsync(
+            round.PartnershipId, cycle, asAt, stratifyBy, byFamily ? RoundStore.ReadOrder.Family : RoundStore.ReadOrder.None,
+            m =>
+            {
+                if (tally.Admit(m))
+                {
+                    settle.Add(m);
+                }
+            },
+            cancellationToken);
+        settle.Finish();
+
+        var census = tally.Census;
+        CheckNotEmpty(cycle, census, when);
+        if (!byFamily && cycle.SampleSize > census.Eligible)
+        {
+            throw TooLarge(cycle, census, census.Eligible, when);
+        }
+
+        if (offered < cycle.SampleSize)
+        {
+            throw TooLarge(cycle, census with { Excluded = [.. census.Excluded, new Exclusion(Siblings, families.Excluded)] }, offered, when);
+        }
+
+        if (stratified is null)
+        {
+            return new Drawn(simple!.Finish(), [], census, byFamily);
+        }
+
+        StratifiedDraw result;
+        try
+        {
+            result = stratified.Finish();
+        }
+        catch (ArgumentException e)
+        {
+            throw new SampleDrawException($"Cycle '{cycle.Id}' cannot be drawn as designed: {e.Message}");
+        }
+
+        return new Drawn(result.Draw, result.Strata, census, byFamily);
     }
 
     private static void CheckNotEmpty(CycleDefinition cycle, RoundStore.Census census, string when)

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using DeepDive.Domain.Assignment;
 using DeepDive.Domain.Cycles;
+using DeepDive.Domain.Rounds;
 using DeepDive.Domain.Sampling;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows.Data;
@@ -19,7 +21,7 @@ namespace DeepDive.Engine.Rounds;
 /// see a list that changed after it was locked).
 /// </para>
 /// </summary>
-public sealed class SampleList(Database database, TimeProvider clock)
+public sealed partial class SampleList(Database database, TimeProvider clock)
 {
     public const string Sample = "sample";
     public const string Reserve = "reserve";
@@ -30,9 +32,9 @@ public sealed class SampleList(Database database, TimeProvider clock)
     public const string HandAdded = "hand-added";
 
     /// <summary>The round's status while a manager reviews its draw.</summary>
-    public const string AwaitingReview = "awaiting-review";
+    public const string AwaitingReview = RoundStatus.AwaitingReview;
 
-    public const string Locked = "sample-locked";
+    public const string Locked = RoundStatus.SampleLocked;
 
     /// <summary>Who locked a round whose cycle does not ask for a review.</summary>
     public const string AutoLockedBy = "auto";
@@ -242,8 +244,8 @@ public sealed class SampleList(Database database, TimeProvider clock)
     private static async Task<string> WorkOnAsync(DbConnection connection, DbTransaction transaction, string roundId, string caseRef, CancellationToken cancellationToken)
     {
         var tasks = await connection.QuerySingleAsync<(long Tasks, long Submitted)>(new CommandDefinition(
-            "SELECT COUNT(*) AS Tasks, COALESCE(SUM(CASE WHEN status = 'submitted' THEN 1 ELSE 0 END), 0) AS Submitted FROM audit_task WHERE round_id = @RoundId AND case_ref = @CaseRef",
-            new { RoundId = roundId, CaseRef = caseRef }, transaction, cancellationToken: cancellationToken));
+            "SELECT COUNT(*) AS Tasks, COALESCE(SUM(CASE WHEN status = @Submitted THEN 1 ELSE 0 END), 0) AS Submitted FROM audit_task WHERE round_id = @RoundId AND case_ref = @CaseRef",
+            new { RoundId = roundId, CaseRef = caseRef, AuditTaskStatus.Submitted }, transaction, cancellationToken: cancellationToken));
         return tasks.Tasks == 0 ? "" : $" and {caseRef} is with its auditors ({tasks.Tasks} {(tasks.Tasks == 1 ? "task" : "tasks")}, {tasks.Submitted} submitted)";
     }
 

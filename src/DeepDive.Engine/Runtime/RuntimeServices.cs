@@ -74,6 +74,9 @@ public static class RuntimeServices
         services.AddSingleton<RoundStarter>();
         services.AddSingleton<SampleDrawer>();
         services.AddSingleton<SampleList>();
+        services.AddSingleton<DeepDives.DeepDiveStore>();
+        services.AddSingleton<ReAudits.ReAuditStore>();
+        services.AddSingleton<Learning.LearningStore>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<AuditorStore>();
         services.AddSingleton<DeepDive.Engine.Assignment.MonthlyLoad>();

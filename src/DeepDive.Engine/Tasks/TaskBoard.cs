@@ -1,4 +1,5 @@
 using Dapper;
+using DeepDive.Domain.Assignment;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
@@ -34,12 +35,12 @@ public sealed class TaskBoard(Database database, WorkflowJson json, TimeProvider
             SELECT {Columns} FROM audit_task
             WHERE partnership_id = @PartnershipId
               AND (@AuditorId IS NULL OR auditor_id = @AuditorId)
-              AND (@OpenOnly = 0 OR status IN ('open', 'unassigned'))
+              AND (@OpenOnly = 0 OR status IN (@Open, @Unassigned))
             ORDER BY due_utc, task_id
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<TaskView>(new CommandDefinition(sql,
-            new { PartnershipId = partnershipId, AuditorId = auditorId, OpenOnly = openOnly ? 1 : 0 }, cancellationToken: cancellationToken))).ToList();
+            new { PartnershipId = partnershipId, AuditorId = auditorId, OpenOnly = openOnly ? 1 : 0, AuditTaskStatus.Open, AuditTaskStatus.Unassigned }, cancellationToken: cancellationToken))).ToList();
     }
 
     /// <summary>
@@ -58,7 +59,7 @@ public sealed class TaskBoard(Database database, WorkflowJson json, TimeProvider
                 $"SELECT {Columns} FROM audit_task WHERE partnership_id = @PartnershipId AND task_id = @TaskId",
                 new { PartnershipId = partnershipId, TaskId = taskId }, transaction, cancellationToken: cancellationToken))
                 ?? throw new TaskRefusedException($"There is no task '{taskId}'.");
-            if (task.Status is not ("open" or "unassigned"))
+            if (!AuditTaskStatus.Waiting(task.Status))
             {
                 throw new TaskRefusedException($"Task '{taskId}' is {task.Status}; it cannot take another submission.");
             }

@@ -1,4 +1,4 @@
-using Dapper;
+using DeepDive.Engine.DeepDives;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
 using WorkflowCore.Interface;
@@ -13,9 +13,7 @@ public sealed class CloseDeepDiveStep(StepWrites stepWrites, WorkflowStarter sta
     {
         var data = (DeepDiveData)context.Workflow.Data;
         var now = clock.GetUtcNow().UtcDateTime;
-        batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition(
-            "UPDATE deep_dive SET status = 'closed', closed_utc = @Now WHERE deep_dive_id = @DeepDiveId",
-            new { Now = now, data.DeepDiveId }, t, cancellationToken: ct)));
+        batch.Write((c, t, ct) => DeepDiveStore.CloseAsync(c, t, data.DeepDiveId, now, ct));
         var closed = new Event
         {
             Id = Guid.NewGuid().ToString("N"),

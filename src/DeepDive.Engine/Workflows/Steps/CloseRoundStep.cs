@@ -1,4 +1,5 @@
-using Dapper;
+using DeepDive.Engine.ReAudits;
+using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
 using WorkflowCore.Interface;
@@ -12,13 +13,10 @@ public sealed class CloseRoundStep(StepWrites stepWrites, TimeProvider clock) : 
     {
         var data = (AuditRoundData)context.Workflow.Data;
         var now = clock.GetUtcNow().UtcDateTime;
-        batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition(
-            "UPDATE audit_round SET status = 'closed', closed_utc = @Now WHERE round_id = @RoundId",
-            new { Now = now, data.RoundId }, t, cancellationToken: ct)));
+        batch.Write((c, t, ct) => RoundStore.CloseAsync(c, t, data.RoundId, now, ct));
         if (data.Kind == RoundKinds.ReAudit)
         {
-            batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition(
-                "UPDATE re_audit SET status = 'done' WHERE re_audit_round_id = @RoundId", new { data.RoundId }, t, cancellationToken: ct)));
+            batch.Write((c, t, ct) => ReAuditStore.DoneAsync(c, t, data.RoundId, ct));
         }
 
         return Task.FromResult(ExecutionResult.Next());

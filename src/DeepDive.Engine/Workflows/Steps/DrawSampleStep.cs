@@ -1,4 +1,3 @@
-using Dapper;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
@@ -44,21 +43,17 @@ public sealed class DrawSampleStep(StepWrites stepWrites, RoundStore rounds, Sam
         catch (SampleDrawException e)
         {
             data.Cases = [];
-            batch.Write((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE audit_round SET note = @Note, status = @Status WHERE round_id = @RoundId",
-                new { Note = e.Message, Status = SampleList.Locked, round.RoundId }, transaction, cancellationToken: ct)));
+            batch.Write((c, t, ct) => RoundStore.RecordDrawFailedAsync(c, t, round.RoundId, e.Message, ct));
             return ExecutionResult.Next();
         }
 
         data.Cases = [.. result.Draw.Selected];
         var record = result.Record.ToJson();
         var note = RoundStarter.Note(result);
-        batch.Write(async (connection, transaction, ct) =>
+        batch.Write(async (c, t, ct) =>
         {
-            await SampleList.InsertDrawAsync(connection, transaction, round.PartnershipId, round.RoundId, result.Draw, ct);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE audit_round SET note = @Note, status = @Status, sampling_json = @Record, locked_by = @By, locked_utc = started_utc WHERE round_id = @RoundId",
-                new { Note = note, Status = SampleList.Locked, Record = record, By = SampleList.AutoLockedBy, round.RoundId }, transaction, cancellationToken: ct));
+            await SampleList.InsertDrawAsync(c, t, round.PartnershipId, round.RoundId, result.Draw, ct);
+            await RoundStore.RecordDrawAsync(c, t, round.RoundId, note, record, ct);
         });
         return ExecutionResult.Next();
     }

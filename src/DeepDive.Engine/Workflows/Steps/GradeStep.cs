@@ -1,6 +1,6 @@
-using Dapper;
 using DeepDive.Domain.Grading;
 using DeepDive.Domain.ReAudits;
+using DeepDive.Engine.DeepDives;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
@@ -25,13 +25,12 @@ public sealed class GradeStep(StepWrites stepWrites, RoundStore rounds) : Domain
         }
 
         var overall = GradingScale.Overall(grades);
-        data.OverallGrade = GradingScale.Name(overall);
+        var grade = GradingScale.Name(overall);
+        data.OverallGrade = grade;
         // Which grades need work is the cycle's re-audit rule, as the round's own copy of the cycle has it.
         var round = await rounds.GetAsync(data.RoundId, cancellationToken);
         data.NeedsWork = ReAuditPlanner.NeedsWork(overall, round.Cycle.ReAudit);
-        batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition(
-            "UPDATE deep_dive SET overall_grade = @Grade, needs_work = @NeedsWork, status = 'graded' WHERE deep_dive_id = @DeepDiveId",
-            new { Grade = data.OverallGrade, NeedsWork = data.NeedsWork ? 1 : 0, data.DeepDiveId }, t, cancellationToken: ct)));
+        batch.Write((c, t, ct) => DeepDiveStore.GradeAsync(c, t, data.DeepDiveId, grade, data.NeedsWork, ct));
         return ExecutionResult.Next();
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dapper;
+using DeepDive.Engine.Tasks;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
 using WorkflowCore.Interface;
@@ -33,12 +33,7 @@ public sealed class HumanTaskStep(StepWrites stepWrites) : DomainStep(stepWrites
         }
 
         var answers = JsonSerializer.Serialize(submission, Json);
-        batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition("""
-            UPDATE audit_task
-            SET status = 'submitted', submitted_utc = @SubmittedUtc, grade = @Grade, answers_json = @Answers,
-                late = CASE WHEN due_utc < @SubmittedUtc THEN 1 ELSE 0 END
-            WHERE task_id = @TaskId
-            """, new { submission.SubmittedUtc, submission.Grade, Answers = answers, submission.TaskId }, t, cancellationToken: ct)));
+        batch.Write((c, t, ct) => AuditTaskStore.SubmitAsync(c, t, submission.TaskId, submission.SubmittedUtc, submission.Grade, answers, ct));
         return Task.FromResult(ExecutionResult.Next());
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Dapper;
 using DeepDive.Engine.Calendars;
+using DeepDive.Engine.Tasks;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
 using Microsoft.Extensions.Logging;
@@ -33,24 +33,9 @@ public sealed class OpenAgencyTasksStep(StepWrites stepWrites, CalendarStore cal
             batch.Write((c, t, ct) => Rounds.RoundStartNote.AddAsync(c, t, data.RoundId, notChecked, BankHolidayCoverage.NotCheckedPhrase, ct));
         }
 
-        var rows = data.Tasks.Select(t => new
-        {
-            data.PartnershipId,
-            t.TaskId,
-            data.DeepDiveId,
-            data.RoundId,
-            data.CaseRef,
-            t.Agency,
-            t.AuditorId,
-            Status = t.AuditorId is null ? "unassigned" : "open",
-            OpenedUtc = now,
-            DueUtc = due,
-            t.UnassignedReason,
-        }).ToList();
-        batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO audit_task (partnership_id, task_id, deep_dive_id, round_id, case_ref, agency, auditor_id, status, opened_utc, due_utc, late, unassigned_reason)
-            VALUES (@PartnershipId, @TaskId, @DeepDiveId, @RoundId, @CaseRef, @Agency, @AuditorId, @Status, @OpenedUtc, @DueUtc, 0, @UnassignedReason)
-            """, rows, t, cancellationToken: ct)));
+        var tasks = data.Tasks.Select(t => new AuditTaskStore.Opening(
+            data.PartnershipId, t.TaskId, data.DeepDiveId, data.RoundId, data.CaseRef, t.Agency, t.AuditorId, t.UnassignedReason)).ToList();
+        batch.Write((c, t, ct) => AuditTaskStore.OpenAsync(c, t, tasks, now, due, ct));
 
         // The chase job wakes in time for these tasks' first reminder (or escalation). Should this be lost in a
         // crash, the chase at the next start-up finds them anyway.

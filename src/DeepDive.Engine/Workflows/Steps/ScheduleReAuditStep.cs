@@ -1,8 +1,7 @@
-using Dapper;
 using DeepDive.Domain.ReAudits;
+using DeepDive.Engine.ReAudits;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Scheduling;
-using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
 using WorkflowCore.Interface;
@@ -16,7 +15,7 @@ namespace DeepDive.Engine.Workflows.Steps;
 /// The trigger's key is the round's, so running this step again never schedules a second re-audit.
 /// </summary>
 public sealed class ScheduleReAuditStep(
-    StepWrites stepWrites, RoundStore rounds, Database database, ReAuditScheduler scheduler, Calendars.CalendarStore calendars, TimeProvider clock) : DomainStep(stepWrites)
+    StepWrites stepWrites, RoundStore rounds, ReAuditStore reAudits, ReAuditScheduler scheduler, Calendars.CalendarStore calendars, TimeProvider clock) : DomainStep(stepWrites)
 {
     protected override async Task<ExecutionResult> RunAsync(IStepExecutionContext context, StepBatch batch, CancellationToken cancellationToken)
     {
@@ -31,20 +30,9 @@ public sealed class ScheduleReAuditStep(
             await scheduler.ScheduleAsync(round.PartnershipId, round.RoundId, due, cancellationToken);
         }
 
-        batch.Write(async (c, t, ct) =>
-        {
-            var sql = database.Dialect.InsertIfAbsent("re_audit", ["re_audit_id"], ["partnership_id", "source_round_id", "due_utc", "status", "note"]);
-            await c.ExecuteAsync(new CommandDefinition(sql, new
-            {
-                ReAuditId = $"re-audit/{round.RoundId}",
-                round.PartnershipId,
-                SourceRoundId = round.RoundId,
-                // A skipped re-audit keeps the date it would have had, beside the reason it was not scheduled.
-                DueUtc = plan.DueUtc ?? ReAuditComparison.DueDate(now, cycle.ReAudit.IntervalMonths),
-                Status = plan.Skipped ? "skipped" : "scheduled",
-                plan.Note,
-            }, t, cancellationToken: ct));
-        });
+        // A skipped re-audit keeps the date it would have had, beside the reason it was not scheduled.
+        var dueUtc = plan.DueUtc ?? ReAuditComparison.DueDate(now, cycle.ReAudit.IntervalMonths);
+        batch.Write((c, t, ct) => reAudits.PlanAsync(c, t, round.PartnershipId, round.RoundId, dueUtc, plan.Skipped, plan.Note, ct));
         return ExecutionResult.Next();
     }
 }

@@ -1,4 +1,4 @@
-using Dapper;
+using DeepDive.Engine.DeepDives;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Workflows.Data;
 using DeepDive.Engine.Workflows.Persistence;
@@ -31,24 +31,14 @@ public sealed class StartDeepDivesStep(StepWrites stepWrites, RoundStore rounds,
                 Chase = round.Cycle.Chase,
                 Tasks = plan.Tasks,
             }, plan.DeepDiveId);
-            batch.Write(async (c, t, ct) =>
-            {
-                const string sql = """
-                    INSERT INTO deep_dive (partnership_id, deep_dive_id, round_id, case_ref, workflow_id, status, needs_work, first_deep_dive_id, opened_utc)
-                    VALUES (@PartnershipId, @DeepDiveId, @RoundId, @CaseRef, @WorkflowId, 'open', 0, @FirstDeepDiveId, @Now)
-                    """;
-                await c.ExecuteAsync(new CommandDefinition(sql, new
-                {
-                    round.PartnershipId, plan.DeepDiveId, round.RoundId, plan.CaseRef, WorkflowId = child.Id, plan.FirstDeepDiveId, Now = now,
-                }, t, cancellationToken: ct));
-            });
+            var opening = new DeepDiveStore.Opening(round.PartnershipId, plan.DeepDiveId, round.RoundId, plan.CaseRef, child.Id, plan.FirstDeepDiveId);
+            batch.Write((c, t, ct) => DeepDiveStore.OpenAsync(c, t, opening, now, ct));
             batch.Write(starter.Insert(child));
             batch.AfterCommit.Add(starter.QueueWorkflow(child.Id));
             data.DeepDiveIds.Add(plan.DeepDiveId);
         }
 
-        batch.Write((c, t, ct) => c.ExecuteAsync(new CommandDefinition(
-            "UPDATE audit_round SET status = 'in-progress' WHERE round_id = @RoundId", new { round.RoundId }, t, cancellationToken: ct)));
+        batch.Write((c, t, ct) => RoundStore.MarkInProgressAsync(c, t, round.RoundId, ct));
         return ExecutionResult.Next();
     }
 }
