@@ -1,5 +1,5 @@
 using System.Globalization;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using Spectre.Console;
 
 namespace DeepDive.Cli.Tables;

@@ -1,4 +1,4 @@
-using DeepDive.Engine.Bench;
+using DeepDive.Bench;
 using DeepDive.Engine.Tests.Support;
 
 namespace DeepDive.Engine.Tests.Bench;

@@ -1,4 +1,4 @@
-using DeepDive.Engine.Bench;
+using DeepDive.Bench;
 
 namespace DeepDive.Engine.Tests.Bench;
 

@@ -1,5 +1,5 @@
 using Dapper;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Tests.Support;
 
