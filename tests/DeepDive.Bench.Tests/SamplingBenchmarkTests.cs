@@ -1,7 +1,7 @@
 using DeepDive.Bench;
 using DeepDive.Engine.Tests.Support;
 
-namespace DeepDive.Engine.Tests.Bench;
+namespace DeepDive.Bench.Tests;
 
 /// <summary>The sampling bench's plumbing on a tiny register: the draw, the counts and every figure. No timing is asserted.</summary>
 [Collection(PostgresCollection.Name)]

@@ -1,7 +1,7 @@
 using DeepDive.Bench;
 using DeepDive.Engine.Tests.Support;
 
-namespace DeepDive.Engine.Tests.Bench;
+namespace DeepDive.Bench.Tests;
 
 /// <summary>
 /// The workflow bench with PostgreSQL on tiny sizes: the real deep dives close on each store, the order of the stores

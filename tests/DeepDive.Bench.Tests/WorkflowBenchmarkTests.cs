@@ -1,6 +1,6 @@
 using DeepDive.Bench;
 
-namespace DeepDive.Engine.Tests.Bench;
+namespace DeepDive.Bench.Tests;
 
 /// <summary>The benchmark's plumbing on a small run: every workflow completes and every figure is filled in. No timing is asserted.</summary>
 public sealed class WorkflowBenchmarkTests

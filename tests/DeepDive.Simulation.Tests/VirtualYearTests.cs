@@ -2,7 +2,7 @@ using Dapper;
 using DeepDive.Simulation;
 using DeepDive.Engine.Tests.Support;
 
-namespace DeepDive.Engine.Tests.Simulation;
+namespace DeepDive.Simulation.Tests;
 
 /// <summary>
 /// Virtual time is not tied to the machine's date: a year long past and one five years ahead of the real clock run the

@@ -2,7 +2,7 @@ using Dapper;
 using DeepDive.Simulation;
 using DeepDive.Engine.Storage;
 
-namespace DeepDive.Engine.Tests.Simulation;
+namespace DeepDive.Simulation.Tests;
 
 /// <summary>What a year of the demo programme must have produced, checked against the store itself.</summary>
 internal static class YearExpectations

@@ -3,7 +3,7 @@ using DeepDive.Simulation;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Tests.Support;
 
-namespace DeepDive.Engine.Tests.Simulation;
+namespace DeepDive.Simulation.Tests;
 
 /// <summary>The demo's promise: same seed, same year, every figure the same, down to the manager's review.</summary>
 public sealed class YearReproducibilityTests

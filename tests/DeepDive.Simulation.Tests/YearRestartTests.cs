@@ -3,7 +3,7 @@ using DeepDive.Simulation;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Tests.Support;
 
-namespace DeepDive.Engine.Tests.Simulation;
+namespace DeepDive.Simulation.Tests;
 
 /// <summary>A year of the demo programme with the engine shut down and restarted in the middle: no round lost or doubled.</summary>
 public sealed class YearRestartTests

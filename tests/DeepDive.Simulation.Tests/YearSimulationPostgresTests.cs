@@ -1,6 +1,6 @@
 using DeepDive.Engine.Tests.Support;
 
-namespace DeepDive.Engine.Tests.Simulation;
+namespace DeepDive.Simulation.Tests;
 
 [Collection(PostgresCollection.Name)]
 public sealed class YearSimulationPostgresTests(PostgresServer postgres)
