@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using DeepDive.Cli.Tables;
-using DeepDive.Engine.Bench;
+using DeepDive.Bench;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeepDive.Cli.Tables;
-using DeepDive.Engine.Bench;
+using DeepDive.Bench;
 using DeepDive.Engine.Workflows.Execution;
 using Spectre.Console;
 using Spectre.Console.Cli;

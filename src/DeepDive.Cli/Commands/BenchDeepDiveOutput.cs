@@ -1,6 +1,6 @@
 using System.Globalization;
 using DeepDive.Cli.Tables;
-using DeepDive.Engine.Bench;
+using DeepDive.Bench;
 using Spectre.Console;
 
 namespace DeepDive.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using DeepDive.Domain.Grading;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using DeepDive.Engine.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;

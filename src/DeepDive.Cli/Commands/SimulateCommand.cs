@@ -4,7 +4,7 @@ using DeepDive.Cli.Tables;
 using DeepDive.Domain.Cycles;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Notifications;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using DeepDive.Engine.Storage;
 using Microsoft.Data.Sqlite;
 using Spectre.Console;

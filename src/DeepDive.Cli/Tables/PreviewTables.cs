@@ -1,6 +1,6 @@
 using System.Globalization;
 using DeepDive.Domain.Rounds;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using Spectre.Console;
 
 namespace DeepDive.Cli.Tables;

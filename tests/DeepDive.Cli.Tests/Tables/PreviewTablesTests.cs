@@ -1,5 +1,5 @@
 using DeepDive.Cli.Tables;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 
 namespace DeepDive.Cli.Tests.Tables;
 

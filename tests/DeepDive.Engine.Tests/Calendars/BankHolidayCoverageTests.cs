@@ -2,7 +2,7 @@ using DeepDive.Engine.Auditors;
 using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Cases;
 using DeepDive.Engine.Cycles;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Tests.Scheduling;
 using DeepDive.Engine.Tests.Support;

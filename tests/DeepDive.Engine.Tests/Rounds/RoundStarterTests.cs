@@ -4,7 +4,7 @@ using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Partnerships;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Runtime;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

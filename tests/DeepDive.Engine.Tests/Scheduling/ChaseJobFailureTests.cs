@@ -3,7 +3,7 @@ using DeepDive.Engine.Auditors;
 using DeepDive.Engine.Cases;
 using DeepDive.Engine.Notifications;
 using DeepDive.Engine.Runtime;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using DeepDive.Engine.Tests.Support;
 using FluentAssertions;
 

@@ -27,7 +27,7 @@ public sealed class ClusteredSchedulingTests(PostgresServer postgres, ITestOutpu
         Migrator.Upgrade(database);
         await new PartnershipStore(database, TimeProvider.System).EnsureAsync("p", "p", CancellationToken.None);
         // A register to draw from (an empty population opens no round); no auditors, so the rounds' tasks simply wait.
-        var register = DeepDive.Engine.Simulation.SyntheticPartnership.Generate(7, 1000, DateTime.UtcNow);
+        var register = DeepDive.Simulation.SyntheticPartnership.Generate(7, 1000, DateTime.UtcNow);
         await database.InTransactionAsync((c, t) =>
             new DeepDive.Engine.Cases.CaseStore(database, TimeProvider.System).UpsertAsync("p", register.Cases, c, t, CancellationToken.None), CancellationToken.None);
 

@@ -2,7 +2,7 @@ using Dapper;
 using DeepDive.Engine.Auditors;
 using DeepDive.Engine.Cases;
 using DeepDive.Engine.Notifications;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using DeepDive.Engine.Tests.Support;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;

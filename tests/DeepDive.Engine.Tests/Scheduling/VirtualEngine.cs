@@ -39,7 +39,7 @@ internal sealed class VirtualEngine : IAsyncDisposable
         var engine = new VirtualEngine(database, new FakeTimeProvider(start));
         await new PartnershipStore(database, engine.Clock).EnsureAsync(Partnership, Partnership, CancellationToken.None);
         // A small register, so every round has a population to draw from (an empty one opens no round).
-        var register = DeepDive.Engine.Simulation.SyntheticPartnership.Generate(1, 60, start.UtcDateTime);
+        var register = DeepDive.Simulation.SyntheticPartnership.Generate(1, 60, start.UtcDateTime);
         await database.InTransactionAsync((connection, transaction) =>
             new DeepDive.Engine.Cases.CaseStore(database, engine.Clock).UpsertAsync(Partnership, register.Cases, connection, transaction, CancellationToken.None), CancellationToken.None);
         return engine;

@@ -1,7 +1,7 @@
 using Dapper;
 using DeepDive.Engine.Auditors;
 using DeepDive.Engine.Cases;
-using DeepDive.Engine.Simulation;
+using DeepDive.Simulation;
 using DeepDive.Engine.Tests.Support;
 using static DeepDive.Engine.Tests.Scheduling.WorkingDayScenarios;
 

@@ -1,4 +1,4 @@
-using DeepDive.Engine.Storage;
+using DeepDive.Bench;
 
 namespace DeepDive.Engine.Tests.Support;
 

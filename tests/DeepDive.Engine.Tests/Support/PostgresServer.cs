@@ -1,3 +1,4 @@
+using DeepDive.Bench;
 using DeepDive.Engine.Storage;
 using Npgsql;
 
