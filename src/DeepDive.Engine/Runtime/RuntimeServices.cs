@@ -69,6 +69,7 @@ public static class RuntimeServices
             services.AddTransient(step);
         }
 
+        services.AddSingleton(sp => new EventPublisher(sp.GetRequiredService<WorkflowJson>(), sp.GetRequiredService<IQueueProvider>()));
         services.AddSingleton<WorkflowStarter>();
         services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundStarter>();
