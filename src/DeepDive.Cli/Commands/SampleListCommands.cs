@@ -2,6 +2,7 @@ using System.ComponentModel;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Runtime;
 using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -53,8 +54,8 @@ public sealed class SampleLockCommand : AsyncCommand<SampleRoundSettings>
     {
         var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        await new SampleList(database, TimeProvider.System).LockAsync(settings.Partnership, settings.Round, settings.By, cancellationToken);
-        var cases = await new SampleList(database, TimeProvider.System).CasesAsync(settings.Round, cancellationToken);
+        await new SampleList(database, EventPublisher.StoreOnly(), TimeProvider.System).LockAsync(settings.Partnership, settings.Round, settings.By, cancellationToken);
+        var cases = await new SampleList(database, EventPublisher.StoreOnly(), TimeProvider.System).CasesAsync(settings.Round, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[green]Locked[/] round {settings.Round}'s list of {cases.Count} cases (by {settings.By}).");
 
         // Let the round take the locked list now, as task submit lets a deep dive go on.
@@ -73,7 +74,7 @@ public sealed class SampleReplaceCommand : AsyncCommand<SampleCaseSettings>
     {
         var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var done = await new SampleList(database, TimeProvider.System)
+        var done = await new SampleList(database, EventPublisher.StoreOnly(), TimeProvider.System)
             .ReplaceAsync(settings.Partnership, settings.Round, settings.Case, settings.By, settings.Reason, cancellationToken);
         AnsiConsole.MarkupLineInterpolated(
             $"[green]Replaced[/] {done.Replaced} with reserve {done.ReplacedBy} at position {done.Position} of round {done.RoundId}; {done.ReservesLeft} {(done.ReservesLeft == 1 ? "reserve" : "reserves")} left.");
@@ -88,7 +89,7 @@ public sealed class SampleAddCommand : AsyncCommand<SampleCaseSettings>
     {
         var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var done = await new SampleList(database, TimeProvider.System)
+        var done = await new SampleList(database, EventPublisher.StoreOnly(), TimeProvider.System)
             .AddAsync(settings.Partnership, settings.Round, settings.Case, settings.By, settings.Reason, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[green]Added[/] {done.CaseRef} by hand at position {done.Position} of round {done.RoundId} (labelled hand-added).");
         return 0;

@@ -6,6 +6,7 @@ using DeepDive.Domain.Cycles;
 using DeepDive.Domain.Rounds;
 using DeepDive.Domain.Sampling;
 using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Workflows.Data;
 
 namespace DeepDive.Engine.Rounds;
@@ -21,7 +22,7 @@ namespace DeepDive.Engine.Rounds;
 /// see a list that changed after it was locked).
 /// </para>
 /// </summary>
-public sealed partial class SampleList(Database database, TimeProvider clock)
+public sealed partial class SampleList(Database database, EventPublisher events, TimeProvider clock)
 {
     public const string Sample = "sample";
     public const string Reserve = "reserve";
@@ -88,23 +89,20 @@ public sealed partial class SampleList(Database database, TimeProvider clock)
     }
 
     /// <summary>Locks a draw that awaits review and wakes the round's workflow, which then assigns auditors to the list.</summary>
-    public Task LockAsync(string partnershipId, string roundId, string by, CancellationToken cancellationToken)
+    public async Task LockAsync(string partnershipId, string roundId, string by, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         var now = clock.GetUtcNow().UtcDateTime;
-        return database.InTransactionAsync(async (connection, transaction) =>
+        var eventId = await database.InTransactionAsync(async (connection, transaction) =>
         {
             await OpenForChangeAsync(connection, transaction, partnershipId, roundId, "locked", null, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE audit_round SET status = @Status, locked_by = @By, locked_utc = @Now WHERE round_id = @RoundId",
                 new { Status = Locked, By = by, Now = now, RoundId = roundId }, transaction, cancellationToken: cancellationToken));
             await LogAsync(connection, transaction, partnershipId, roundId, "lock", null, null, by, null, now, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO wf_event (id, event_name, event_key, data_json, event_time, is_processed)
-                VALUES (@Id, @EventName, @EventKey, NULL, @EventTime, 0)
-                """, new { Id = Guid.NewGuid().ToString("N"), EventName = WorkflowEvents.SampleLocked, EventKey = roundId, EventTime = now.Ticks },
-                transaction, cancellationToken: cancellationToken));
+            return await events.WriteAsync(connection, transaction, WorkflowEvents.SampleLocked, roundId, null, now, cancellationToken);
         }, cancellationToken);
+        await events.WakeAsync(eventId);
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using WorkflowCore.Interface;
+using WorkflowCore.Services;
 
 namespace DeepDive.Engine.Runtime;
 
@@ -47,12 +48,16 @@ public static class RuntimeServices
                 sp.GetRequiredService<Database>(), sp.GetRequiredService<WorkflowJson>(),
                 sp.GetRequiredService<PointerSnapshots>(), sp.GetRequiredService<StepWrites>(), sp.GetRequiredService<DeliveredSubscriptions>(),
                 new ImmediateCommands(sp.GetRequiredService<IQueueProvider>(), sp.GetRequiredService<IDateTimeProvider>())));
-            if (database.Dialect.Kind != DatabaseKind.Sqlite)
+            if (database.Dialect.Kind == DatabaseKind.Sqlite)
+            {
+                o.UseDistributedLockManager(_ => new WaitingWorkflowLocks(new SingleNodeLockProvider(), WaitingWorkflowLocks.DefaultMaxWait));
+            }
+            else
             {
                 // Any process may share a server database, so instances are locked in the database, not just in memory.
                 ILockStatements statements = database.Dialect.Kind == DatabaseKind.Postgres ? new PostgresAdvisoryLocks() : new SqlServerAppLocks();
-                o.UseDistributedLockManager(sp => new DatabaseLockProvider(sp.GetRequiredService<Database>(), statements,
-                    sp.GetRequiredService<ILogger<DatabaseLockProvider>>()));
+                o.UseDistributedLockManager(sp => new WaitingWorkflowLocks(new DatabaseLockProvider(sp.GetRequiredService<Database>(), statements,
+                    sp.GetRequiredService<ILogger<DatabaseLockProvider>>()), WaitingWorkflowLocks.DefaultMaxWait));
             }
 
             o.UseQueueProvider(_ => new DeduplicatingQueueProvider());
@@ -69,6 +74,7 @@ public static class RuntimeServices
             services.AddTransient(step);
         }
 
+        services.AddSingleton(sp => new EventPublisher(sp.GetRequiredService<WorkflowJson>(), sp.GetRequiredService<IQueueProvider>()));
         services.AddSingleton<WorkflowStarter>();
         services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundStarter>();

@@ -1,14 +1,13 @@
 using Dapper;
 using DeepDive.Domain.Assignment;
 using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Workflows.Data;
-using DeepDive.Engine.Workflows.Persistence;
-using WorkflowCore.Models;
 
 namespace DeepDive.Engine.Tasks;
 
 /// <summary>What an auditor sees and does: their deep-dive tasks, and submitting the audit tool for one.</summary>
-public sealed class TaskBoard(Database database, WorkflowJson json, TimeProvider clock)
+public sealed class TaskBoard(Database database, EventPublisher events, TimeProvider clock)
 {
     public sealed class TaskView
     {
@@ -44,7 +43,8 @@ public sealed class TaskBoard(Database database, WorkflowJson json, TimeProvider
     }
 
     /// <summary>
-    /// Records a submission as the task's event; the deep-dive workflow takes it when it next runs. A task
+    /// Records a submission as the task's event, which moves the deep-dive workflow at once when the engine runs in this
+    /// process, and at the engine's next poll when it runs in another. A task
     /// takes one submission: a second one, or one for a task that is not open, is refused.
     /// </summary>
     public async Task SubmitAsync(string partnershipId, string taskId, string submittedBy, TaskSubmission submission, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed class TaskBoard(Database database, WorkflowJson json, TimeProvider
         submission.TaskId = taskId;
         submission.SubmittedBy = submittedBy;
         submission.SubmittedUtc = now;
-        await database.InTransactionAsync(async (connection, transaction) =>
+        var eventId = await database.InTransactionAsync(async (connection, transaction) =>
         {
             var task = await connection.QuerySingleOrDefaultAsync<TaskView>(new CommandDefinition(
                 $"SELECT {Columns} FROM audit_task WHERE partnership_id = @PartnershipId AND task_id = @TaskId",
@@ -69,27 +69,14 @@ public sealed class TaskBoard(Database database, WorkflowJson json, TimeProvider
                 throw new TaskRefusedException($"Task '{taskId}' is assigned to {task.AuditorId}, not {submittedBy}.");
             }
 
-            var pending = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM wf_event WHERE event_name = @Name AND event_key = @Key",
-                new { Name = WorkflowEvents.TaskSubmitted, Key = taskId }, transaction, cancellationToken: cancellationToken));
-            if (pending > 0)
+            if (await events.CountAsync(connection, transaction, WorkflowEvents.TaskSubmitted, taskId, cancellationToken) > 0)
             {
                 throw new TaskRefusedException($"Task '{taskId}' was already submitted; the deep dive takes it when the engine next runs.");
             }
 
-            const string insert = """
-                INSERT INTO wf_event (id, event_name, event_key, data_json, event_time, is_processed)
-                VALUES (@Id, @EventName, @EventKey, @DataJson, @EventTime, 0)
-                """;
-            await connection.ExecuteAsync(new CommandDefinition(insert, new
-            {
-                Id = Guid.NewGuid().ToString("N"),
-                EventName = WorkflowEvents.TaskSubmitted,
-                EventKey = taskId,
-                DataJson = json.Write(submission),
-                EventTime = now.Ticks,
-            }, transaction, cancellationToken: cancellationToken));
+            return await events.WriteAsync(connection, transaction, WorkflowEvents.TaskSubmitted, taskId, submission, now, cancellationToken);
         }, cancellationToken);
+        await events.WakeAsync(eventId);
     }
 }
 

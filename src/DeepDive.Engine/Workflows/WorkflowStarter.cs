@@ -10,6 +10,7 @@ public sealed class WorkflowStarter(
     IExecutionPointerFactory pointerFactory,
     IPersistenceProvider persistence,
     IQueueProvider queue,
+    EventPublisher events,
     TimeProvider clock)
 {
     public WorkflowInstance Build(string definitionId, object data, string reference)
@@ -35,12 +36,12 @@ public sealed class WorkflowStarter(
     public DomainWrite Insert(WorkflowInstance instance) =>
         (connection, transaction, ct) => Provider.InsertWorkflow(instance)(connection, transaction, ct);
 
-    public DomainWrite Publish(Event evt) =>
-        (connection, transaction, ct) => Provider.InsertEvent(evt)(connection, transaction, ct);
+    /// <summary>A step's event, through <see cref="EventPublisher"/>: written with the step's rows, woken by <see cref="QueueEvent"/> after the commit.</summary>
+    public DomainWrite Publish(Event evt) => events.Write(evt);
 
     public Func<Task> QueueWorkflow(string id) => () => queue.QueueWork(id, QueueType.Workflow);
 
-    public Func<Task> QueueEvent(string id) => () => queue.QueueWork(id, QueueType.Event);
+    public Func<Task> QueueEvent(string id) => events.Wake(id);
 
     private DapperPersistenceProvider Provider => persistence as DapperPersistenceProvider
         ?? throw new InvalidOperationException("Transactional starts need DeepDive's Dapper persistence provider.");

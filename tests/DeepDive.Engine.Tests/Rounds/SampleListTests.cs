@@ -6,6 +6,7 @@ using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Runtime;
 using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -23,7 +24,7 @@ public sealed class SampleListTests(PostgresServer postgres)
         using var sqlite = SqliteDatabase.CreateMigrated();
         var database = databaseKind == "sqlite" ? sqlite.Database : await postgres.CreateMigratedDatabaseAsync();
         await using var round = await OpenRoundAsync(database, SampleDesign.ManagerLock, reserveSize: 2);
-        var lists = new SampleList(database, round.Clock);
+        var lists = new SampleList(database, EventPublisher.StoreOnly(), round.Clock);
 
         round.Status().Should().Be(SampleList.AwaitingReview);
         round.Scalar("SELECT COUNT(*) FROM deep_dive WHERE round_id = @RoundId").Should().Be(0, "nothing starts before the manager locks the list");
@@ -62,7 +63,7 @@ public sealed class SampleListTests(PostgresServer postgres)
         using var sqlite = SqliteDatabase.CreateMigrated();
         var database = databaseKind == "sqlite" ? sqlite.Database : await postgres.CreateMigratedDatabaseAsync();
         await using var round = await OpenRoundAsync(database, SampleDesign.ManagerLock, reserveSize: 2);
-        var lists = new SampleList(database, round.Clock);
+        var lists = new SampleList(database, EventPublisher.StoreOnly(), round.Clock);
         await lists.LockAsync("p", round.Id, "qa-lead", CancellationToken.None);
         await round.Runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
         var sample = round.List("sample");
@@ -86,7 +87,7 @@ public sealed class SampleListTests(PostgresServer postgres)
     {
         using var sqlite = SqliteDatabase.CreateMigrated();
         await using var round = await OpenRoundAsync(sqlite.Database, SampleDesign.AutoLock, reserveSize: 2, startDeepDives: false);
-        var lists = new SampleList(sqlite.Database, round.Clock);
+        var lists = new SampleList(sqlite.Database, EventPublisher.StoreOnly(), round.Clock);
         var first = round.List("sample")[0];
 
         var replace = () => lists.ReplaceAsync("p", round.Id, first, "qa-lead", "unsuitable", CancellationToken.None);
@@ -102,7 +103,7 @@ public sealed class SampleListTests(PostgresServer postgres)
     {
         using var sqlite = SqliteDatabase.CreateMigrated();
         await using var round = await OpenRoundAsync(sqlite.Database, SampleDesign.ManagerLock, reserveSize: 1);
-        var lists = new SampleList(sqlite.Database, round.Clock);
+        var lists = new SampleList(sqlite.Database, EventPublisher.StoreOnly(), round.Clock);
         var sample = round.List("sample");
         var reserve = round.List("reserve").Single();
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using WorkflowCore.Models;
 
@@ -18,30 +17,19 @@ public sealed partial class DapperPersistenceProvider
 
     public async Task<string> CreateEvent(Event newEvent, CancellationToken cancellationToken = default)
     {
-        var (_, row) = EventRowOf(newEvent);
-        await database.WriteStatementAsync(ProviderSql.Events.Insert, row, cancellationToken);
+        await database.WriteStatementAsync(ProviderSql.Events.Insert, EventRowOf(json, newEvent), cancellationToken);
         return newEvent.Id;
     }
 
-    /// <summary>
-    /// The insert of an event, to run inside a caller's transaction so it is published together with the rows that
-    /// caused it. Its data is serialised here, before the write waits for its turn.
-    /// </summary>
-    public Func<DbConnection, DbTransaction?, CancellationToken, Task> InsertEvent(Event newEvent)
-    {
-        var (sql, row) = EventRowOf(newEvent);
-        return (connection, transaction, cancellationToken) =>
-            connection.ExecuteAsync(new CommandDefinition(sql, row, transaction, cancellationToken: cancellationToken));
-    }
-
-    private (string Sql, object Row) EventRowOf(Event newEvent)
+    /// <summary>The row of <paramref name="newEvent"/> for <see cref="ProviderSql.Events.Insert"/>; gives it an id when it has none.</summary>
+    internal static object EventRowOf(WorkflowJson json, Event newEvent)
     {
         if (string.IsNullOrEmpty(newEvent.Id))
         {
             newEvent.Id = Guid.NewGuid().ToString("N");
         }
 
-        var row = new
+        return new
         {
             newEvent.Id,
             newEvent.EventName,
@@ -50,7 +38,6 @@ public sealed partial class DapperPersistenceProvider
             EventTime = Ticks(newEvent.EventTime),
             IsProcessed = newEvent.IsProcessed ? 1 : 0,
         };
-        return (ProviderSql.Events.Insert, row);
     }
 
     public async Task<Event> GetEvent(string id, CancellationToken cancellationToken = default)

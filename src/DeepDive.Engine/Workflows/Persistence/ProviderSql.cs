@@ -125,6 +125,8 @@ internal static class ProviderSql
             "SELECT id FROM wf_event WHERE event_name = @EventName AND event_key = @EventKey AND event_time >= @AsOf ORDER BY event_time, id";
 
         public const string SetProcessed = "UPDATE wf_event SET is_processed = @Value WHERE id = @Id";
+
+        public const string CountByKey = "SELECT COUNT(*) FROM wf_event WHERE event_name = @EventName AND event_key = @EventKey";
     }
 
     public static class Commands

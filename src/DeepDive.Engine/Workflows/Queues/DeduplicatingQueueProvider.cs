@@ -24,9 +24,13 @@ public sealed class DeduplicatingQueueProvider(bool indexes = false) : IQueuePro
     private readonly Dictionary<QueueType, Channel<string>> queues = Enum.GetValues<QueueType>()
         .ToDictionary(q => q, _ => Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false }));
     private readonly ConcurrentDictionary<(QueueType, string), byte> waiting = new();
+    private volatile bool running;
 
     // Dequeue waits (without a thread) for work, so the consumers need not idle between empty polls.
     public bool IsDequeueBlocking => true;
+
+    /// <summary>True between the workflow host's start and stop: only then do this process's consumers take work from it.</summary>
+    public bool IsRunning => running;
 
     public Task QueueWork(string id, QueueType queue)
     {
@@ -62,9 +66,17 @@ public sealed class DeduplicatingQueueProvider(bool indexes = false) : IQueuePro
         return id;
     }
 
-    public Task Start() => Task.CompletedTask;
+    public Task Start()
+    {
+        running = true;
+        return Task.CompletedTask;
+    }
 
-    public Task Stop() => Task.CompletedTask;
+    public Task Stop()
+    {
+        running = false;
+        return Task.CompletedTask;
+    }
 
     public void Dispose()
     {

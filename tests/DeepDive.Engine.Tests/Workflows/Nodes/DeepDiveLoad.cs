@@ -71,7 +71,7 @@ internal sealed class DeepDiveLoad(Database database, int deepDives)
     /// <summary>Submits an answer for every task that has opened since the last call; each task once.</summary>
     public async Task AnswerOpenTasksAsync()
     {
-        var board = new TaskBoard(database, WorkflowTypes.CreateSerializer(), TimeProvider.System);
+        var board = new TaskBoard(database, EventPublisher.StoreOnly(), TimeProvider.System);
         foreach (var task in await board.ListAsync(Partnership, null, openOnly: true, CancellationToken.None))
         {
             if (submitted.Add(task.TaskId))
