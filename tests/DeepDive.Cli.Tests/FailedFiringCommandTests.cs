@@ -65,7 +65,8 @@ public sealed class FailedFiringCommandTests(ITestOutputHelper output) : IDispos
         report.StdOut.Should().Contain($"every-minute due {due}: FAILED").And.Contain("firing-failed");
         var status = await cli.RunAsync("status");
         status.ExitCode.Should().Be(2, "a failed firing waits for a person: " + status);
-        status.StdOut.Should().Contain("needs attention").And.Contain("Failed firings").And.Contain("round(s) not opened");
+        status.StdOut.Should().Contain("needs attention").And.Contain("Failed firings").And.Contain("round(s) not opened")
+            .And.Contain($"Once fixed: deepdive round retry every-minute {due} --partnership default");
         var json = await cli.RunAsync("status", "--json");
         using (var document = JsonDocument.Parse(json.StdOut))
         {

@@ -112,11 +112,7 @@ internal static class StatusText
             {
                 Line($"  {E(f.CycleId)} ({E(f.PartnershipId)}) due {T(f.ScheduledForUtc)}, {f.Attempts} attempt(s):");
                 Line($"    {E(f.Reason)}");
-            }
-
-            if (firings.Count > 0)
-            {
-                Line("  Fix the cause, then 'deepdive round retry <cycle> <due>' ('cycle report' shows the due time).");
+                Line($"    Once fixed: deepdive round retry {E(f.CycleId)} {f.RetryName} --partnership {E(f.PartnershipId)}");
             }
         }
 

@@ -28,7 +28,8 @@ public sealed record EngineStatus(
 
     public sealed record OutboxPart(long Queued, long Failed, long Delivered, DateTime? OldestUndeliveredUtc);
 
-    public sealed record FailedFiringLine(string PartnershipId, string CycleId, string Kind, DateTime ScheduledForUtc, int Attempts, string Reason);
+    /// <param name="RetryName">How <c>deepdive round retry</c> names the firing: when it was due in the cycle's time zone.</param>
+    public sealed record FailedFiringLine(string PartnershipId, string CycleId, string Kind, DateTime ScheduledForUtc, int Attempts, string Reason, string RetryName);
 
     public sealed record FailedJobLine(string Job, int Failures, DateTime LastFailedUtc, string LastError, bool FailingNow);
 

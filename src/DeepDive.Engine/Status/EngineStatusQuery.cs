@@ -196,13 +196,20 @@ public sealed class EngineStatusQuery(Database database, TimeProvider clock)
         return new EngineStatus.OutboxPart(counts.Queued, counts.Failed, counts.Delivered, counts.OldestUndelivered);
     }
 
-    private static async Task<IReadOnlyList<EngineStatus.FailedFiringLine>> FailedFiringsAsync(DbConnection connection, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EngineStatus.FailedFiringLine>> FailedFiringsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<FailedFiring>(new CommandDefinition("""
             SELECT partnership_id AS PartnershipId, cycle_id AS CycleId, kind AS Kind, scheduled_for_utc AS ScheduledForUtc, attempts AS Attempts, reason AS Reason
             FROM failed_firing WHERE status = @Failed ORDER BY scheduled_for_utc, firing_key
             """, new { FailedFiring.Failed }, cancellationToken: cancellationToken));
-        return rows.Select(r => new EngineStatus.FailedFiringLine(r.PartnershipId, r.CycleId, r.Kind, r.ScheduledForUtc, r.Attempts, r.Reason)).ToList();
+        var lines = new List<EngineStatus.FailedFiringLine>();
+        foreach (var r in rows)
+        {
+            var zone = (await new Cycles.CycleStore(database, clock).GetAsync(r.PartnershipId, r.CycleId, cancellationToken))?.Schedule.TimeZone ?? FiringName.DefaultZone;
+            lines.Add(new EngineStatus.FailedFiringLine(r.PartnershipId, r.CycleId, r.Kind, r.ScheduledForUtc, r.Attempts, r.Reason, FiringName.Of(r.ScheduledForUtc, zone)));
+        }
+
+        return lines;
     }
 
     private async Task<IReadOnlyList<EngineStatus.FailedJobLine>> FailedJobsAsync(CancellationToken cancellationToken) =>
