@@ -12,7 +12,7 @@ internal static class BenchDeepDiveOutput
     {
         static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         AnsiConsole.MarkupLineInterpolated(
-            $"[bold]Deep-dive suite[/]: the real deep-dive workflow on the engine as deepdive run starts it, {report.DeepDives:N0} deep dives per store and round started by their rounds, each with {report.TasksPerDeepDive} tasks submitted through the task board by {report.Auditors} auditors at once once open, through to closed; {report.Rounds} round(s). A submission waits for the engine's next look for due work (every {F(report.PollInterval.TotalMilliseconds, "0")} ms, --poll-ms); the engine's consumers sleep {F(report.IdleTime.TotalMilliseconds, "0")} ms when their slots are all busy.");
+            $"[bold]Deep-dive suite[/]: the real deep-dive workflow on the engine as deepdive run starts it, {report.DeepDives:N0} deep dives per store and round started by their rounds, each with {report.TasksPerDeepDive} tasks submitted through the task board by {report.Auditors} auditors at once once open, through to closed; {report.Rounds} round(s). A submission is handed to the engine's event consumer as it commits (the engine looks for other due work every {F(report.PollInterval.TotalMilliseconds, "0")} ms, --poll-ms); the engine's consumers sleep {F(report.IdleTime.TotalMilliseconds, "0")} ms when their slots are all busy.");
         AnsiConsole.MarkupLineInterpolated($"{report.InMemoryNote}");
         var table = new Table()
             .AddColumn("store")
