@@ -2,8 +2,6 @@ using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Partnerships;
 using DeepDive.Engine.Runtime;
 using DeepDive.Engine.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,8 +18,7 @@ public sealed class InitCommand : AsyncCommand<DatabaseSettings>
         // Creating the scheduler provisions Quartz's own tables for the pinned Quartz version.
         await using (var runtime = DeepDiveRuntime.Create(database, TimeProvider.System))
         {
-            var scheduler = await runtime.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-            await scheduler.Shutdown(false, cancellationToken);
+            await runtime.ProvisionSchedulerAsync(cancellationToken);
         }
 
         AnsiConsole.MarkupLineInterpolated($"[green]Database ready[/] ({database.Dialect.Kind}): {result.Applied.Count} migration(s) applied, partnership '{settings.Partnership}'.");

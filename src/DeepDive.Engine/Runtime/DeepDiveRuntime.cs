@@ -66,6 +66,13 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>Creates the Quartz scheduler and shuts it down again, which provisions Quartz's own tables for the pinned Quartz version.</summary>
+    public async Task ProvisionSchedulerAsync(CancellationToken cancellationToken)
+    {
+        var created = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+        await created.Shutdown(false, cancellationToken);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Prepare();
