@@ -13,7 +13,7 @@ namespace DeepDive.Bench;
 /// each then starting its deep dives as the round's start-deep-dives step does (the deep-dive rows and their workflows
 /// in one transaction, each workflow queued once committed). Every deep dive has one task per agency, each for its auditor.
 /// </summary>
-public sealed class DeepDiveBenchRounds(Database database, int deepDives, int auditors)
+public sealed class DeepDiveBenchRounds(Database database, TimeProvider clock, int deepDives, int auditors)
 {
     public const string Partnership = "bench";
     public const int DeepDivesPerRound = 50;
@@ -42,8 +42,8 @@ public sealed class DeepDiveBenchRounds(Database database, int deepDives, int au
     /// <summary>The partnership and its rounds, in progress.</summary>
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await new PartnershipStore(database, TimeProvider.System).EnsureAsync(Partnership, "Bench partnership", cancellationToken);
-        var now = DateTime.UtcNow;
+        await new PartnershipStore(database, clock).EnsureAsync(Partnership, "Bench partnership", cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         const string sql = """
             INSERT INTO audit_round (partnership_id, round_id, cycle_id, kind, firing_key, scheduled_for_utc, started_utc, status, seed, cycle_json)
             VALUES (@Partnership, @RoundId, 'bench', 'scheduled', @RoundId, @Now, @Now, 'in-progress', 1, @CycleJson)
@@ -59,7 +59,7 @@ public sealed class DeepDiveBenchRounds(Database database, int deepDives, int au
             INSERT INTO deep_dive (partnership_id, deep_dive_id, round_id, case_ref, workflow_id, status, needs_work, opened_utc)
             VALUES (@Partnership, @DeepDiveId, @RoundId, @CaseRef, @WorkflowId, 'open', 0, @Now)
             """;
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var instances = plan.DeepDives.Select(d => starter.Build("deep-dive", d, d.DeepDiveId)).ToList();
         await database.InTransactionAsync(async (c, t) =>
         {

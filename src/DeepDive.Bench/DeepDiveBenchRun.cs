@@ -28,7 +28,7 @@ public static class DeepDiveBenchRun
         var database = store.Database ?? throw new ArgumentException("The real deep dive runs on our store only.", nameof(store));
         await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System, new RuntimeOptions { PollInterval = options.PollInterval });
         await runtime.StartAsync(cancellationToken);
-        var rounds = new DeepDiveBenchRounds(database, deepDives, options.Auditors);
+        var rounds = new DeepDiveBenchRounds(database, runtime.Services.GetRequiredService<TimeProvider>(), deepDives, options.Auditors);
         await rounds.SeedAsync(cancellationToken);
         var tasks = rounds.Tasks.ToList();
         var starter = runtime.Services.GetRequiredService<WorkflowStarter>();

@@ -67,7 +67,7 @@ public sealed class FiringRetry(FailedFirings failures, CycleStore cycles, Round
             roundId = started?.RoundId;
             if (roundId is null)
             {
-                var existing = await starter.RoundOfFiringAsync(partnershipId, row.FiringKey, cancellationToken);
+                var existing = await starter.RoundOfFiringAsync(row.FiringKey, cancellationToken);
                 if (existing is null)
                 {
                     return new Refused($"The round of '{cycleId}' due {FiringName.Local(row.ScheduledForUtc, zone)} did not open: the cycle is not active.");

@@ -192,13 +192,10 @@ public sealed class RoundStarter(Database database, WorkflowStarter starter, Sam
     }
 
     /// <summary>The round a firing opened, or null when it opened none.</summary>
-    public async Task<string?> RoundOfFiringAsync(string partnershipId, string firingKey, CancellationToken cancellationToken)
+    public async Task<string?> RoundOfFiringAsync(string firingKey, CancellationToken cancellationToken)
     {
         var roundId = RoundId(firingKey);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM audit_round WHERE round_id = @RoundId AND partnership_id = @PartnershipId",
-            new { RoundId = roundId, PartnershipId = partnershipId }, cancellationToken: cancellationToken)) > 0 ? roundId : null;
+        return await ExistsAsync(roundId, cancellationToken) ? roundId : null;
     }
 
     private async Task<bool> ExistsAsync(string roundId, CancellationToken cancellationToken)

@@ -202,10 +202,17 @@ public sealed class EngineStatusQuery(Database database, TimeProvider clock)
             SELECT partnership_id AS PartnershipId, cycle_id AS CycleId, kind AS Kind, scheduled_for_utc AS ScheduledForUtc, attempts AS Attempts, reason AS Reason
             FROM failed_firing WHERE status = @Failed ORDER BY scheduled_for_utc, firing_key
             """, new { FailedFiring.Failed }, cancellationToken: cancellationToken));
+        var cycles = new Cycles.CycleStore(database, clock);
+        var zones = new Dictionary<(string, string), string>();
         var lines = new List<EngineStatus.FailedFiringLine>();
         foreach (var r in rows)
         {
-            var zone = (await new Cycles.CycleStore(database, clock).GetAsync(r.PartnershipId, r.CycleId, cancellationToken))?.Schedule.TimeZone ?? FiringName.DefaultZone;
+            if (!zones.TryGetValue((r.PartnershipId, r.CycleId), out var zone))
+            {
+                zone = (await cycles.GetAsync(r.PartnershipId, r.CycleId, cancellationToken))?.Schedule.TimeZone ?? FiringName.DefaultZone;
+                zones[(r.PartnershipId, r.CycleId)] = zone;
+            }
+
             lines.Add(new EngineStatus.FailedFiringLine(r.PartnershipId, r.CycleId, r.Kind, r.ScheduledForUtc, r.Attempts, r.Reason, FiringName.Of(r.ScheduledForUtc, zone)));
         }
 
