@@ -1,4 +1,7 @@
 using DeepDive.Cli.Commands;
+using DeepDive.Cli.Hosting;
+using DeepDive.Engine.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -8,7 +11,19 @@ if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globaliza
     AnsiConsole.Profile.Width = columns;
 }
 
-var app = new CommandApp();
+// One composition root for every command (CliServices): building it starts nothing.
+IServiceCollection services;
+try
+{
+    services = CliServices.Create(args);
+}
+catch (SettingsException e)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+    return 1;
+}
+
+var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
 {
     config.SetApplicationName("deepdive");
@@ -92,6 +107,16 @@ app.Configure(config =>
         feedback.AddCommand<FeedbackListCommand>("list").WithDescription("List the schools' feedback, of every round or of one: round, cycle, day written, school (Markdown; --out FILE).");
         feedback.AddCommand<FeedbackShowCommand>("show").WithDescription("Show one school's feedback from a round, or every school's, as Markdown (--out FILE to write it to a file).");
     });
+    config.AddBranch("user", user =>
+    {
+        user.SetDescription("The people who sign in to the web app, and their API tokens.");
+        user.AddCommand<UserAddCommand>("add").WithDescription("Add a user (--email, --name, --role manager|moderator|auditor|school|viewer, --auditor ID, --school NAME); a random password is printed once.");
+        user.AddCommand<UserListCommand>("list").WithDescription("List the partnership's users with their role and last sign-in.");
+        user.AddCommand<UserDisableCommand>("disable").WithDescription("Disable a user: no sign-in, API tokens revoked; their history stays.");
+        user.AddCommand<UserResetPasswordCommand>("reset-password").WithDescription("Give a user a new random password (printed once) and lift a lockout.");
+        user.AddCommand<UserTokenCommand>("token").WithDescription("Make a personal access token for the API, acting as the user (printed once, stored hashed).");
+    });
+    config.AddCommand<ServeCommand>("serve").WithDescription("Serve the web app for auditors, managers and schools on http://127.0.0.1:5080 (--urls), with the engine (or --no-engine).");
     config.AddCommand<StatusCommand>("status").WithDescription("The engine's state: database, scheduler, workflows, outbox, failed firings and failed jobs (--json).");
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
     config.AddCommand<SimulateCommand>("simulate").WithDescription("Preview a programme in virtual time: rounds, deadlines, reminders, re-audits, each auditor's workload per month (table and chart).");
@@ -107,7 +132,7 @@ app.Configure(config =>
     config.SetExceptionHandler((exception, _) =>
     {
         AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
-        return exception is InvalidDataException or ArgumentException or DeepDive.Engine.Tasks.TaskRefusedException
+        return exception is InvalidDataException or ArgumentException or SettingsException or DeepDive.Engine.Tasks.TaskRefusedException
             or DeepDive.Engine.Calendars.BankHolidayFileException or DeepDive.Engine.Rounds.SampleListRefusedException ? 1 : 3;
     });
 });

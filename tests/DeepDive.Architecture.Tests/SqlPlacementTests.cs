@@ -28,7 +28,7 @@ public sealed class SqlPlacementTests
         ["src/DeepDive.Engine/Rounds/SampleList.cs"] = "sample list read and write; to move into a store",
         ["src/DeepDive.Engine/Rounds/SampleList.ReAudit.cs"] = "part of SampleList, same reason",
         ["src/DeepDive.Engine/Rounds/SampleReport.cs"] = "sampling report read model; to become a query",
-        ["src/DeepDive.Engine/Runtime/DeepDiveRuntime.cs"] = "reads Quartz's own trigger table for the next firing",
+        ["src/DeepDive.Engine/Hosting/EngineActivity.cs"] = "reads Quartz's trigger table and WorkflowCore's due work to tell when the engine is idle",
         ["src/DeepDive.Engine/Runtime/JobFailures.cs"] = "records job failures; to move into a store",
         ["src/DeepDive.Engine/Scheduling/CycleNext.cs"] = "coming rounds read model; to become a query",
         ["src/DeepDive.Engine/Tasks/TaskBoard.cs"] = "auditor's task board reads and submits; to move into a store and a query",

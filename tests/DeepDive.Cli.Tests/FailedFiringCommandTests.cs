@@ -51,7 +51,7 @@ public sealed class FailedFiringCommandTests(ITestOutputHelper output) : IDispos
         }
 
         output.WriteLine(logs);
-        logs.Should().Contain("info: DeepDive.Engine.Runtime.DeepDiveRuntime", "the engine logs at Information to standard error by default");
+        logs.Should().Contain("info: DeepDive.Engine.Hosting.EngineHost", "the engine logs at Information to standard error by default");
         logs.Should().MatchRegex(@"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}Z fail: DeepDive\.Engine\.FiringFailures\.FiringGuard\[0\] The round of cycle every-minute due .* was not opened after 1 attempt\(s\)");
         cli.Scalar("SELECT COUNT(*) FROM audit_round").Should().Be(0);
         var dueUtc = DateTime.Parse(cli.Rows("SELECT scheduled_for_utc FROM failed_firing ORDER BY scheduled_for_utc LIMIT 1").Single()[0]!,

@@ -36,7 +36,7 @@ public sealed class DeclareConflictSettings : DatabaseSettings
 }
 
 /// <summary>Records a conflict of interest an auditor declared; the assign step keeps them off the cases it covers.</summary>
-public sealed class DeclareConflictCommand : AsyncCommand<DeclareConflictSettings>
+public sealed class DeclareConflictCommand(Database database, DeclaredConflictStore store) : AsyncCommand<DeclareConflictSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DeclareConflictSettings settings, CancellationToken cancellationToken)
     {
@@ -52,9 +52,7 @@ public sealed class DeclareConflictCommand : AsyncCommand<DeclareConflictSetting
             throw new ArgumentException("Give the reason for the conflict with --reason \"...\", so a manager can see why the auditor is kept off these cases.");
         }
 
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var store = new DeclaredConflictStore(database, TimeProvider.System);
         var (kind, subject) = given[0];
         var result = await store.DeclareAsync(settings.Partnership, settings.Auditor, kind, subject!, settings.Reason, settings.By ?? "", cancellationToken);
         var c = result.Conflict;
@@ -77,14 +75,13 @@ public sealed class ConflictListSettings : DatabaseSettings
 }
 
 /// <summary>Lists declared conflicts of interest, and the line-management links the auditor register records.</summary>
-public sealed class ConflictListCommand : AsyncCommand<ConflictListSettings>
+public sealed class ConflictListCommand(Database database, DeclaredConflictStore conflictStore, AuditorStore auditorStore) : AsyncCommand<ConflictListSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ConflictListSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var conflicts = await new DeclaredConflictStore(database, TimeProvider.System).ListAsync(settings.Partnership, settings.Auditor, cancellationToken);
-        var auditors = await new AuditorStore(database, TimeProvider.System).ListAsync(settings.Partnership, cancellationToken);
+        var conflicts = await conflictStore.ListAsync(settings.Partnership, settings.Auditor, cancellationToken);
+        var auditors = await auditorStore.ListAsync(settings.Partnership, cancellationToken);
         var who = settings.Auditor is null ? "" : $" for {settings.Auditor}";
         if (conflicts.Count == 0)
         {

@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 namespace DeepDive.Cli.Commands;
 
 /// <summary>Imports a partnership's school term dates; the days between terms become its school holidays.</summary>
-public sealed class CalendarImportTermsCommand : AsyncCommand<ImportSettings>
+public sealed class CalendarImportTermsCommand(Database database, SchoolTermImporter importer, SchoolTermStore terms) : AsyncCommand<ImportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
     {
@@ -21,12 +21,11 @@ public sealed class CalendarImportTermsCommand : AsyncCommand<ImportSettings>
             return 2;
         }
 
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
         ImportResult result;
         using (var reader = new StreamReader(settings.File))
         {
-            result = await new SchoolTermImporter(database, TimeProvider.System).ImportAsync(settings.Partnership, reader, cancellationToken);
+            result = await importer.ImportAsync(settings.Partnership, reader, cancellationToken);
         }
 
         if (!result.Succeeded)
@@ -40,11 +39,11 @@ public sealed class CalendarImportTermsCommand : AsyncCommand<ImportSettings>
             return 1;
         }
 
-        var terms = await new SchoolTermStore(database, TimeProvider.System).ListAsync(settings.Partnership, cancellationToken);
+        var imported = await terms.ListAsync(settings.Partnership, cancellationToken);
         AnsiConsole.MarkupLineInterpolated(
             $"[green]Imported {result.Inserted} school terms[/] from {settings.File} for partnership '{settings.Partnership}'; {result.Updated} stored term(s) in the same dates replaced.");
         AnsiConsole.MarkupLineInterpolated(
-            $"The partnership now has {terms.Count} terms and {SchoolHoliday.Between(terms).Count} school holidays between them; deepdive calendar show lists them.");
+            $"The partnership now has {imported.Count} terms and {SchoolHoliday.Between(imported).Count} school holidays between them; deepdive calendar show lists them.");
         return 0;
     }
 }
@@ -61,15 +60,14 @@ public sealed class CalendarShowSettings : DatabaseSettings
 }
 
 /// <summary>Shows the days of a year that are not working days: bank holidays and the partnership's school holidays.</summary>
-public sealed class CalendarShowCommand : AsyncCommand<CalendarShowSettings>
+public sealed class CalendarShowCommand(Database database, BankHolidayStore bankHolidays, CalendarStore calendars, TimeProvider clock) : AsyncCommand<CalendarShowSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CalendarShowSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var loaded = await new BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
-        var year = settings.Year ?? TimeProvider.System.GetLocalNow().Year;
-        var calendar = await new CalendarStore(database, TimeProvider.System).ForPartnershipAsync(settings.Partnership, schoolHolidays: true, cancellationToken);
+        var loaded = await bankHolidays.LoadFileAsync(null, cancellationToken);
+        var year = settings.Year ?? clock.GetLocalNow().Year;
+        var calendar = await calendars.ForPartnershipAsync(settings.Partnership, schoolHolidays: true, cancellationToken);
 
         AnsiConsole.MarkupLineInterpolated($"Working calendar {year}, partnership '{settings.Partnership}'");
         var bank = calendar.BankHolidays.Where(h => h.Date.Year == year).OrderBy(h => h.Date).ToList();

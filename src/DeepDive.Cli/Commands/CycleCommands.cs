@@ -3,10 +3,8 @@ using DeepDive.Cli.Tables;
 using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Partnerships;
-using DeepDive.Engine.Runtime;
 using DeepDive.Engine.Scheduling;
 using DeepDive.Engine.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,7 +18,7 @@ public sealed class CycleFileSettings : DatabaseSettings
 }
 
 /// <summary>Adds or updates a cycle and puts its schedule on Quartz's persistent calendar.</summary>
-public sealed class CycleAddCommand : AsyncCommand<CycleFileSettings>
+public sealed class CycleAddCommand(Database database, PartnershipStore partnerships, CycleLifecycle lifecycle, BankHolidayStore bankHolidays, CycleNext cycleNext) : AsyncCommand<CycleFileSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CycleFileSettings settings, CancellationToken cancellationToken)
     {
@@ -30,14 +28,12 @@ public sealed class CycleAddCommand : AsyncCommand<CycleFileSettings>
             return exitCode;
         }
 
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        await new PartnershipStore(database, TimeProvider.System).EnsureAsync(settings.Partnership, settings.Partnership, cancellationToken);
-        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System);
+        await partnerships.EnsureAsync(settings.Partnership, settings.Partnership, cancellationToken);
         bool added;
         try
         {
-            added = await runtime.Services.GetRequiredService<CycleLifecycle>().AddOrUpdateAsync(settings.Partnership, cycle, cancellationToken);
+            added = await lifecycle.AddOrUpdateAsync(settings.Partnership, cycle, cancellationToken);
         }
         catch (CycleRefusedException e)
         {
@@ -46,8 +42,8 @@ public sealed class CycleAddCommand : AsyncCommand<CycleFileSettings>
         }
 
         AnsiConsole.MarkupLineInterpolated($"[green]Cycle '{cycle.Id}' {(added ? "saved" : "updated")}[/]: {cycle.Name}; sample {cycle.SampleSize}; schedule {cycle.Schedule.ToCron()} ({cycle.Schedule.TimeZone}).");
-        await new BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
-        var next = await new CycleNext(database, TimeProvider.System).ListAsync(settings.Partnership, cycle.Id, null, 3, cancellationToken);
+        await bankHolidays.LoadFileAsync(null, cancellationToken);
+        var next = await cycleNext.ListAsync(settings.Partnership, cycle.Id, null, 3, cancellationToken);
         foreach (var round in next!.Rounds)
         {
             var local = TimeZoneInfo.ConvertTime(round.At, next.Zone);
@@ -58,13 +54,12 @@ public sealed class CycleAddCommand : AsyncCommand<CycleFileSettings>
     }
 }
 
-public sealed class CycleListCommand : AsyncCommand<DatabaseSettings>
+public sealed class CycleListCommand(Database database, CycleStore cycleStore) : AsyncCommand<DatabaseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var cycles = await new CycleStore(database, TimeProvider.System).ListEntriesAsync(settings.Partnership, cancellationToken);
+        var cycles = await cycleStore.ListEntriesAsync(settings.Partnership, cancellationToken);
         var table = new Table().AddColumns("Cycle", "Status", "Name", "Theme", "Schedule", "Sample", "Re-audit after");
         foreach (var entry in cycles)
         {

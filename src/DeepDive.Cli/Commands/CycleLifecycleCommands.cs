@@ -3,9 +3,9 @@ using DeepDive.Domain.Cycles;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Partnerships;
 using DeepDive.Engine.Rounds;
-using DeepDive.Engine.Runtime;
+using DeepDive.Engine.Calendars;
+using DeepDive.Engine.Hosting;
 using DeepDive.Engine.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -49,17 +49,15 @@ public sealed class CycleRapidSettings : DatabaseSettings
         : ValidationResult.Success();
 }
 
-/// <summary>The shared shape of the lifecycle commands: open the engine's services without starting it, report a refusal plainly.</summary>
-internal static class CycleCommand
+/// <summary>The shared shape of the lifecycle commands: change a cycle and its trigger without starting the engine, report a refusal plainly.</summary>
+public abstract class CycleCommand<TSettings>(Database database, CycleLifecycle lifecycle) : AsyncCommand<TSettings> where TSettings : CommandSettings
 {
-    public static async Task<int> RunAsync(DatabaseSettings settings, Func<CycleLifecycle, Task> change)
+    protected async Task<int> RunAsync(Func<CycleLifecycle, Task> change)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System);
         try
         {
-            await change(runtime.Services.GetRequiredService<CycleLifecycle>());
+            await change(lifecycle);
             return 0;
         }
         catch (CycleRefusedException e)
@@ -70,10 +68,10 @@ internal static class CycleCommand
     }
 }
 
-public sealed class CyclePauseCommand : AsyncCommand<CycleIdSettings>
+public sealed class CyclePauseCommand(Database database, CycleLifecycle lifecycle) : CycleCommand<CycleIdSettings>(database, lifecycle)
 {
     public override Task<int> ExecuteAsync(CommandContext context, CycleIdSettings settings, CancellationToken cancellationToken) =>
-        CycleCommand.RunAsync(settings, async lifecycle =>
+        RunAsync(async lifecycle =>
         {
             var changed = await lifecycle.PauseAsync(settings.Partnership, settings.Cycle, cancellationToken);
             if (changed)
@@ -87,13 +85,13 @@ public sealed class CyclePauseCommand : AsyncCommand<CycleIdSettings>
         });
 }
 
-public sealed class CycleResumeCommand : AsyncCommand<CycleIdSettings>
+public sealed class CycleResumeCommand(Database database, CycleLifecycle lifecycle, CycleStore cycles) : CycleCommand<CycleIdSettings>(database, lifecycle)
 {
     public override Task<int> ExecuteAsync(CommandContext context, CycleIdSettings settings, CancellationToken cancellationToken) =>
-        CycleCommand.RunAsync(settings, async lifecycle =>
+        RunAsync(async lifecycle =>
         {
             var resumed = await lifecycle.ResumeAsync(settings.Partnership, settings.Cycle, cancellationToken);
-            var zone = (await new CycleStore(settings.OpenDatabase(), TimeProvider.System).GetAsync(settings.Partnership, settings.Cycle, cancellationToken))!.Schedule.TimeZone;
+            var zone = (await cycles.GetAsync(settings.Partnership, settings.Cycle, cancellationToken))!.Schedule.TimeZone;
             AnsiConsole.MarkupLineInterpolated($"[green]Cycle '{settings.Cycle}' resumed.[/]");
             AnsiConsole.MarkupLineInterpolated($"  skipped while paused (not run): {(resumed.Skipped.Count == 0 ? "none" : "")}");
             foreach (var skipped in resumed.Skipped)
@@ -108,10 +106,10 @@ public sealed class CycleResumeCommand : AsyncCommand<CycleIdSettings>
         });
 }
 
-public sealed class CycleRetireCommand : AsyncCommand<CycleIdSettings>
+public sealed class CycleRetireCommand(Database database, CycleLifecycle lifecycle) : CycleCommand<CycleIdSettings>(database, lifecycle)
 {
     public override Task<int> ExecuteAsync(CommandContext context, CycleIdSettings settings, CancellationToken cancellationToken) =>
-        CycleCommand.RunAsync(settings, async lifecycle =>
+        RunAsync(async lifecycle =>
         {
             var changed = await lifecycle.RetireAsync(settings.Partnership, settings.Cycle, cancellationToken);
             if (changed)
@@ -125,7 +123,7 @@ public sealed class CycleRetireCommand : AsyncCommand<CycleIdSettings>
         });
 }
 
-public sealed class CycleEditCommand : AsyncCommand<CycleEditSettings>
+public sealed class CycleEditCommand(Database database, CycleLifecycle lifecycle) : CycleCommand<CycleEditSettings>(database, lifecycle)
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CycleEditSettings settings, CancellationToken cancellationToken)
     {
@@ -135,7 +133,7 @@ public sealed class CycleEditCommand : AsyncCommand<CycleEditSettings>
             return exitCode;
         }
 
-        return await CycleCommand.RunAsync(settings, async lifecycle =>
+        return await RunAsync(async lifecycle =>
         {
             await lifecycle.EditAsync(settings.Partnership, settings.Cycle, cycle, cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"[green]Cycle '{cycle.Id}' edited[/]: rounds from now on use the new definition; rounds already open keep their own copy.");
@@ -144,7 +142,7 @@ public sealed class CycleEditCommand : AsyncCommand<CycleEditSettings>
 }
 
 /// <summary>Runs a round now with a deadline of about a week, e.g. before a joint targeted area inspection.</summary>
-public sealed class CycleRapidCommand : AsyncCommand<CycleRapidSettings>
+public sealed class CycleRapidCommand(Database database, PartnershipStore partnerships, CycleStore cycles, EngineHost engine, BankHolidayStore bankHolidays, CalendarStore calendars, RoundStarter starter, TimeProvider clock) : AsyncCommand<CycleRapidSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CycleRapidSettings settings, CancellationToken cancellationToken)
     {
@@ -160,10 +158,9 @@ public sealed class CycleRapidCommand : AsyncCommand<CycleRapidSettings>
             cycle = read;
         }
 
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        await new PartnershipStore(database, TimeProvider.System).EnsureAsync(settings.Partnership, settings.Partnership, cancellationToken);
-        var stored = await new CycleStore(database, TimeProvider.System).GetEntryAsync(settings.Partnership, cycle?.Id ?? settings.Cycle!, cancellationToken);
+        await partnerships.EnsureAsync(settings.Partnership, settings.Partnership, cancellationToken);
+        var stored = await cycles.GetEntryAsync(settings.Partnership, cycle?.Id ?? settings.Cycle!, cancellationToken);
         if (cycle is null && stored is null)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]Refused:[/] there is no cycle '{settings.Cycle}' in partnership '{settings.Partnership}'; give a cycle file with --file.");
@@ -177,13 +174,12 @@ public sealed class CycleRapidCommand : AsyncCommand<CycleRapidSettings>
         }
 
         cycle ??= stored!.Definition;
-        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System);
-        runtime.Prepare();
+        engine.Prepare();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(cycle.Schedule.TimeZone);
-        await new Engine.Calendars.BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
-        var calendar = await runtime.Services.GetRequiredService<Engine.Calendars.CalendarStore>().ForCycleAsync(settings.Partnership, cycle, cancellationToken);
-        var deadline = calendar.AddWorkingDays(TimeProvider.System.GetUtcNow(), settings.WorkingDays, zone).UtcDateTime;
-        var started = await runtime.Services.GetRequiredService<RoundStarter>().StartRapidAsync(settings.Partnership, cycle, settings.WorkingDays, cancellationToken);
+        await bankHolidays.LoadFileAsync(null, cancellationToken);
+        var calendar = await calendars.ForCycleAsync(settings.Partnership, cycle, cancellationToken);
+        var deadline = calendar.AddWorkingDays(clock.GetUtcNow(), settings.WorkingDays, zone).UtcDateTime;
+        var started = await starter.StartRapidAsync(settings.Partnership, cycle, settings.WorkingDays, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[green]Rapid round {started.RoundId} of '{cycle.Id}' opened[/]: sample {cycle.SampleSize}; tasks due {CycleFileInput.Local(deadline, cycle.Schedule.TimeZone)} ({settings.WorkingDays} working days).");
         AnsiConsole.MarkupLine("  'deepdive run' draws the sample and opens the tasks.");
         return 0;

@@ -39,18 +39,16 @@ public sealed class CycleNextSettings : DatabaseSettings
 }
 
 /// <summary>Lists a cycle's coming rounds in local time, with the reason for each one moved off a non-working day.</summary>
-public sealed class CycleNextCommand : AsyncCommand<CycleNextSettings>
+public sealed class CycleNextCommand(Database database, BankHolidayStore bankHolidays, CycleNext next, Engine.Cycles.CycleStore cycles) : AsyncCommand<CycleNextSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CycleNextSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        await new BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
-        var next = new CycleNext(database, TimeProvider.System);
+        await bankHolidays.LoadFileAsync(null, cancellationToken);
         DateTimeOffset? after = null;
         if (settings.From is { } from)
         {
-            var cycle = await new Engine.Cycles.CycleStore(database, TimeProvider.System).GetAsync(settings.Partnership, settings.Cycle, cancellationToken);
+            var cycle = await cycles.GetAsync(settings.Partnership, settings.Cycle, cancellationToken);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(cycle?.Schedule.TimeZone ?? "Europe/London");
             after = LocalTime.At(DateOnly.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture), TimeOnly.MinValue, zone).AddTicks(-1);
         }

@@ -8,13 +8,12 @@ using Spectre.Console.Cli;
 namespace DeepDive.Cli.Commands;
 
 /// <summary>A cycle's status, rounds (late ones marked), re-audits with their results rolled up, and history.</summary>
-public sealed class CycleReportCommand : AsyncCommand<CycleIdSettings>
+public sealed class CycleReportCommand(Database database, TimeProvider clock) : AsyncCommand<CycleIdSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CycleIdSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var report = await CycleReport.LoadAsync(database, TimeProvider.System, settings.Partnership, settings.Cycle, cancellationToken);
+        var report = await CycleReport.LoadAsync(database, clock, settings.Partnership, settings.Cycle, cancellationToken);
         if (report is null)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]There is no cycle '{settings.Cycle}' in partnership '{settings.Partnership}'.[/]");

@@ -14,11 +14,11 @@ public sealed class ImportSettings : DatabaseSettings
 }
 
 /// <summary>Imports a CSV whole or not at all, listing every error with its line and column.</summary>
-public abstract class ImportCommand : AsyncCommand<ImportSettings>
+public abstract class ImportCommand(Database database) : AsyncCommand<ImportSettings>
 {
     protected abstract string What { get; }
 
-    protected abstract Task<ImportResult> ImportAsync(Database database, string partnership, TextReader csv, CancellationToken cancellationToken);
+    protected abstract Task<ImportResult> ImportAsync(string partnership, TextReader csv, CancellationToken cancellationToken);
 
     public override async Task<int> ExecuteAsync(CommandContext context, ImportSettings settings, CancellationToken cancellationToken)
     {
@@ -28,10 +28,9 @@ public abstract class ImportCommand : AsyncCommand<ImportSettings>
             return 2;
         }
 
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
         using var reader = new StreamReader(settings.File);
-        var result = await ImportAsync(database, settings.Partnership, reader, cancellationToken);
+        var result = await ImportAsync(settings.Partnership, reader, cancellationToken);
         if (!result.Succeeded)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]{settings.File} was not imported[/]: {result.Errors.Count} error(s); nothing was written.");
@@ -48,18 +47,18 @@ public abstract class ImportCommand : AsyncCommand<ImportSettings>
     }
 }
 
-public sealed class ImportCasesCommand : ImportCommand
+public sealed class ImportCasesCommand(Database database, CaseImporter importer) : ImportCommand(database)
 {
     protected override string What => "cases";
 
-    protected override Task<ImportResult> ImportAsync(Database database, string partnership, TextReader csv, CancellationToken cancellationToken) =>
-        new CaseImporter(database, TimeProvider.System).ImportAsync(partnership, csv, cancellationToken);
+    protected override Task<ImportResult> ImportAsync(string partnership, TextReader csv, CancellationToken cancellationToken) =>
+        importer.ImportAsync(partnership, csv, cancellationToken);
 }
 
-public sealed class ImportAuditorsCommand : ImportCommand
+public sealed class ImportAuditorsCommand(Database database, AuditorImporter importer) : ImportCommand(database)
 {
     protected override string What => "auditors";
 
-    protected override Task<ImportResult> ImportAsync(Database database, string partnership, TextReader csv, CancellationToken cancellationToken) =>
-        new AuditorImporter(database, TimeProvider.System).ImportAsync(partnership, csv, cancellationToken);
+    protected override Task<ImportResult> ImportAsync(string partnership, TextReader csv, CancellationToken cancellationToken) =>
+        importer.ImportAsync(partnership, csv, cancellationToken);
 }

@@ -1,25 +1,21 @@
 using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Partnerships;
-using DeepDive.Engine.Runtime;
+using DeepDive.Engine.Hosting;
 using DeepDive.Engine.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace DeepDive.Cli.Commands;
 
-public sealed class InitCommand : AsyncCommand<DatabaseSettings>
+public sealed class InitCommand(Database database, PartnershipStore partnerships, BankHolidayStore bankHolidays, EngineHost engine) : AsyncCommand<DatabaseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         var result = Migrator.Upgrade(database);
-        await new PartnershipStore(database, TimeProvider.System).EnsureAsync(settings.Partnership, settings.Partnership, cancellationToken);
-        var holidays = await new BankHolidayStore(database).LoadFileAsync(null, cancellationToken);
+        await partnerships.EnsureAsync(settings.Partnership, settings.Partnership, cancellationToken);
+        var holidays = await bankHolidays.LoadFileAsync(null, cancellationToken);
         // Creating the scheduler provisions Quartz's own tables for the pinned Quartz version.
-        await using (var runtime = DeepDiveRuntime.Create(database, TimeProvider.System))
-        {
-            await runtime.ProvisionSchedulerAsync(cancellationToken);
-        }
+        await engine.ProvisionSchedulerAsync(cancellationToken);
 
         AnsiConsole.MarkupLineInterpolated($"[green]Database ready[/] ({database.Dialect.Kind}): {result.Applied.Count} migration(s) applied, partnership '{settings.Partnership}'.");
         foreach (var script in result.Applied)

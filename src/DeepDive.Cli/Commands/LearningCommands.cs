@@ -11,12 +11,11 @@ public class LearningOutputSettings : DatabaseSettings
     [Description("Write the Markdown to this file instead of the terminal.")]
     public string? Out { get; init; }
 
-    /// <summary>Opens the store, writes what <paramref name="render"/> makes of it to the terminal or --out, and returns 0.</summary>
-    public async Task<int> WriteAsync(Func<LearningStore, Task<string>> render)
+    /// <summary>Writes what <paramref name="render"/> makes to the terminal or --out, and returns 0.</summary>
+    public async Task<int> WriteAsync(Database database, Func<Task<string>> render)
     {
-        var database = OpenDatabase();
         Migrator.Upgrade(database);
-        var markdown = await render(new LearningStore(database));
+        var markdown = await render();
         if (Out is null)
         {
             // Plain output, not markup: Markdown is meant to be read, redirected or piped.
@@ -34,10 +33,10 @@ public class LearningOutputSettings : DatabaseSettings
 public sealed class BriefListSettings : LearningOutputSettings;
 
 /// <summary>Every learning brief: its round, cycle, the day it was written and its title.</summary>
-public sealed class BriefListCommand : AsyncCommand<BriefListSettings>
+public sealed class BriefListCommand(Database database, LearningStore store) : AsyncCommand<BriefListSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, BriefListSettings settings, CancellationToken cancellationToken) =>
-        settings.WriteAsync(async store => LearningMarkdown.BriefList(await store.BriefsAsync(settings.Partnership, cancellationToken)));
+        settings.WriteAsync(database, async () => LearningMarkdown.BriefList(await store.BriefsAsync(settings.Partnership, cancellationToken)));
 }
 
 public sealed class BriefShowSettings : LearningOutputSettings
@@ -48,10 +47,10 @@ public sealed class BriefShowSettings : LearningOutputSettings
 }
 
 /// <summary>A round's learning brief ("7-minute briefing") as Markdown.</summary>
-public sealed class BriefShowCommand : AsyncCommand<BriefShowSettings>
+public sealed class BriefShowCommand(Database database, LearningStore store) : AsyncCommand<BriefShowSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, BriefShowSettings settings, CancellationToken cancellationToken) =>
-        settings.WriteAsync(async store => LearningMarkdown.Papers([await store.BriefAsync(settings.Partnership, settings.Round, cancellationToken)]));
+        settings.WriteAsync(database, async () => LearningMarkdown.Papers([await store.BriefAsync(settings.Partnership, settings.Round, cancellationToken)]));
 }
 
 public sealed class FeedbackListSettings : LearningOutputSettings
@@ -62,10 +61,10 @@ public sealed class FeedbackListSettings : LearningOutputSettings
 }
 
 /// <summary>The schools' feedback written by education audits: round, cycle, the day it was written, school.</summary>
-public sealed class FeedbackListCommand : AsyncCommand<FeedbackListSettings>
+public sealed class FeedbackListCommand(Database database, LearningStore store) : AsyncCommand<FeedbackListSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, FeedbackListSettings settings, CancellationToken cancellationToken) =>
-        settings.WriteAsync(async store => LearningMarkdown.FeedbackList(await store.FeedbackAsync(settings.Partnership, settings.Round, cancellationToken), settings.Round));
+        settings.WriteAsync(database, async () => LearningMarkdown.FeedbackList(await store.FeedbackAsync(settings.Partnership, settings.Round, cancellationToken), settings.Round));
 }
 
 public sealed class FeedbackShowSettings : LearningOutputSettings
@@ -80,8 +79,8 @@ public sealed class FeedbackShowSettings : LearningOutputSettings
 }
 
 /// <summary>One school's feedback from an education audit, or every school's of that round, as Markdown.</summary>
-public sealed class FeedbackShowCommand : AsyncCommand<FeedbackShowSettings>
+public sealed class FeedbackShowCommand(Database database, LearningStore store) : AsyncCommand<FeedbackShowSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, FeedbackShowSettings settings, CancellationToken cancellationToken) =>
-        settings.WriteAsync(async store => LearningMarkdown.Papers(await store.FeedbackAsync(settings.Partnership, settings.Round, settings.School, cancellationToken)));
+        settings.WriteAsync(database, async () => LearningMarkdown.Papers(await store.FeedbackAsync(settings.Partnership, settings.Round, settings.School, cancellationToken)));
 }

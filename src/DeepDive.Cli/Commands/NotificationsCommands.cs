@@ -16,7 +16,7 @@ public sealed class NotificationsListSettings : DatabaseSettings
 }
 
 /// <summary>Lists the outbox: reminders, escalations and notices, with how and when each went, or why not yet.</summary>
-public sealed class NotificationsListCommand : AsyncCommand<NotificationsListSettings>
+public sealed class NotificationsListCommand(Outbox outbox) : AsyncCommand<NotificationsListSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, NotificationsListSettings settings, CancellationToken cancellationToken)
     {
@@ -26,7 +26,6 @@ public sealed class NotificationsListCommand : AsyncCommand<NotificationsListSet
             return 2;
         }
 
-        var outbox = new Outbox(settings.OpenDatabase(), TimeProvider.System);
         var rows = await outbox.ListAsync(settings.Partnership, settings.Status, cancellationToken);
         var table = new Table().AddColumns("created (UTC)", "kind", "to", "subject", "status", "attempts", "delivered / next try", "last error");
         foreach (var row in rows)
@@ -59,23 +58,12 @@ public sealed class NotificationsListCommand : AsyncCommand<NotificationsListSet
 }
 
 /// <summary>One delivery pass over the outbox now (the running engine does this by itself; this is for a cron or a check).</summary>
-public sealed class NotificationsDeliverCommand : AsyncCommand<DatabaseSettings>
+public sealed class NotificationsDeliverCommand(Outbox outbox, INotificationSender sender, NotificationSettings notifications) : AsyncCommand<DatabaseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        NotificationSettings notifications;
-        try
-        {
-            notifications = NotificationSettingsFile.Load();
-        }
-        catch (InvalidOperationException e)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return 2;
-        }
-
-        INotificationSender sender = notifications.Smtp is { } smtp ? new SmtpSender(smtp) : new EmlFolderSender(notifications.Folder);
-        var dispatcher = new OutboxDispatcher(new Outbox(settings.OpenDatabase(), TimeProvider.System), sender, notifications,
+        // A dispatcher of its own, named for this command: the engine's one is for the engine's process.
+        var dispatcher = new OutboxDispatcher(outbox, sender, notifications,
             $"cli@{Environment.MachineName}/{Environment.ProcessId}", NullLogger<OutboxDispatcher>.Instance);
         var (delivered, failed) = await dispatcher.DeliverDueAsync(cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Delivered {delivered} notification(s) via {sender.Via}; {failed} attempt(s) failed and will be tried again.");
@@ -98,13 +86,12 @@ public sealed class NotificationsRetrySettings : DatabaseSettings
 }
 
 /// <summary>Queues again the notifications that gave up after their last attempt, once the cause (e.g. the mail server) is fixed.</summary>
-public sealed class NotificationsRetryCommand : AsyncCommand<NotificationsRetrySettings>
+public sealed class NotificationsRetryCommand(Database database, Outbox outbox) : AsyncCommand<NotificationsRetrySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, NotificationsRetrySettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var queued = await new Outbox(database, TimeProvider.System).RequeueFailedAsync(settings.Partnership, settings.Id, cancellationToken);
+        var queued = await outbox.RequeueFailedAsync(settings.Partnership, settings.Id, cancellationToken);
         if (queued == 0)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]Nothing queued:[/] {(settings.Id is null ? "no notification has failed" : $"no failed notification '{settings.Id}' in partnership '{settings.Partnership}'")}.");

@@ -31,7 +31,7 @@ public sealed class PurgeSettings : DatabaseSettings
 }
 
 /// <summary>Deletes workflow state that is no longer needed, for every partnership in the database.</summary>
-public sealed class PurgeCommand : AsyncCommand<PurgeSettings>
+public sealed class PurgeCommand(Database database, WorkflowPurger purger) : AsyncCommand<PurgeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, PurgeSettings settings, CancellationToken cancellationToken)
     {
@@ -41,11 +41,10 @@ public sealed class PurgeCommand : AsyncCommand<PurgeSettings>
             return 2;
         }
 
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
         var options = new PurgeOptions(
             TimeSpan.FromDays(settings.DaysCompleted), TimeSpan.FromDays(settings.DaysEvents), TimeSpan.FromDays(settings.DaysErrors), settings.Batch);
-        var result = await new WorkflowPurger(database, TimeProvider.System).PurgeAsync(options, cancellationToken);
+        var result = await purger.PurgeAsync(options, cancellationToken);
 
         var table = new Table().AddColumns("Deleted", "Rows", "Older than (days)");
         table.AddRow("Workflows", $"{result.Workflows}", $"{settings.DaysCompleted}");

@@ -12,14 +12,13 @@ namespace DeepDive.Cli.Commands;
 public sealed class RoundListSettings : DatabaseSettings;
 
 /// <summary>Lists the partnership's rounds, newest first, with their tasks and how many have no auditor.</summary>
-public sealed class RoundListCommand : AsyncCommand<RoundListSettings>
+public sealed class RoundListCommand(Database database, FailedFiringsReader failedFirings) : AsyncCommand<RoundListSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RoundListSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
         var rounds = await RoundSummary.ListAsync(database, settings.Partnership, null, withUnassigned: false, cancellationToken);
-        var failed = await FailedFiringsList.LoadAsync(database, settings.Partnership, cancellationToken);
+        var failed = await failedFirings.LoadAsync(settings.Partnership, cancellationToken);
         if (rounds.Count == 0)
         {
             AnsiConsole.MarkupLine("No rounds yet.");
@@ -49,11 +48,10 @@ public sealed class RoundSettings : DatabaseSettings
 }
 
 /// <summary>A round's summary: its state, its tasks, and each task without an auditor with the reason in one line.</summary>
-public sealed class RoundShowCommand : AsyncCommand<RoundSettings>
+public sealed class RoundShowCommand(Database database) : AsyncCommand<RoundSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RoundSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
         var r = await RoundSummary.GetAsync(database, settings.Partnership, settings.Round, cancellationToken);
         Console.Out.WriteLine($"Round {r.RoundId}: cycle {r.CycleId}, {r.Kind}, {r.Status}");
@@ -88,15 +86,14 @@ public sealed class RoundUnassignedSettings : DatabaseSettings
 }
 
 /// <summary>Why each of a round's unassigned tasks has no auditor: every auditor in the pool and the rule that excluded them.</summary>
-public sealed class RoundUnassignedCommand : AsyncCommand<RoundUnassignedSettings>
+public sealed class RoundUnassignedCommand(Database database, UnassignedTaskStore store) : AsyncCommand<RoundUnassignedSettings>
 {
     private static readonly JsonSerializerOptions Indented = new(StoredExplanation.Json) { WriteIndented = true };
 
     public override async Task<int> ExecuteAsync(CommandContext context, RoundUnassignedSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var unassigned = await new UnassignedTaskStore(database).ListAsync(settings.Partnership, settings.Round, cancellationToken);
+        var unassigned = await store.ListAsync(settings.Partnership, settings.Round, cancellationToken);
         // Plain output, not markup: it is meant to be read, redirected or piped.
         Console.Out.Write(settings.Json
             ? JsonSerializer.Serialize(new { round = settings.Round, unassigned }, Indented) + Environment.NewLine

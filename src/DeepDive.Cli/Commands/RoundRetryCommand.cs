@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using DeepDive.Engine.FiringFailures;
-using DeepDive.Engine.Runtime;
-using DeepDive.Engine.Storage;
-using Microsoft.Extensions.DependencyInjection;
+using DeepDive.Engine.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -24,15 +22,11 @@ public sealed class RoundRetrySettings : DatabaseSettings
 }
 
 /// <summary>Opens the round of a failed firing once its cause is fixed; the firing's key makes it one round, however often it is run.</summary>
-public sealed class RoundRetryCommand : AsyncCommand<RoundRetrySettings>
+public sealed class RoundRetryCommand(EngineHost engine, FiringRetry retry) : AsyncCommand<RoundRetrySettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RoundRetrySettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
-        Migrator.Upgrade(database);
-        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System);
-        runtime.Prepare();
-        var retry = runtime.Services.GetRequiredService<FiringRetry>();
+        engine.Prepare();
         var outcome = await retry.RetryAsync(settings.Partnership, settings.Cycle, settings.Firing, settings.By ?? Environment.UserName, cancellationToken);
         switch (outcome)
         {

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using DeepDive.Engine.Hosting;
 using DeepDive.Engine.Runtime;
+using DeepDive.Engine.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -22,23 +24,16 @@ public sealed class RunSettings : DatabaseSettings
 }
 
 /// <summary>Runs the engine: Quartz fires cycles and re-audits, WorkflowCore runs rounds and deep dives.</summary>
-public sealed class RunCommand : AsyncCommand<RunSettings>
+public sealed class RunCommand(Database database, RuntimeOptions options, EngineHost engine, EngineActivity activity) : AsyncCommand<RunSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
-        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System, new RuntimeOptions
-        {
-            Clustered = settings.Clustered,
-            PollInterval = TimeSpan.FromMilliseconds(Math.Max(10, settings.PollMs)),
-            Notifications = Engine.Notifications.NotificationSettingsFile.Load(),
-            LogToStandardError = true,
-        });
-        await runtime.StartAsync(cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"DeepDive is running on {database.Dialect.Kind}{(settings.Clustered ? ", clustered" : "")} as {Engine.Workflows.Persistence.ExecutionJournal.Node}. {(settings.UntilIdle ? "It stops when nothing is due." : "Press Ctrl+C to stop.")}");
+        // --clustered and --poll-ms reach the engine as the settings DeepDive:Engine:Clustered and :PollInterval.
+        await engine.StartAsync(cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"DeepDive is running on {database.Dialect.Kind}{(options.Clustered ? ", clustered" : "")} as {Engine.Workflows.Persistence.ExecutionJournal.Node}. {(settings.UntilIdle ? "It stops when nothing is due." : "Press Ctrl+C to stop.")}");
         if (settings.UntilIdle)
         {
-            await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(10), cancellationToken);
+            await activity.WaitUntilIdleAsync(TimeSpan.FromMinutes(10), cancellationToken);
         }
         else
         {
@@ -59,7 +54,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             }
         }
 
-        await runtime.StopAsync();
+        await engine.StopAsync(CancellationToken.None);
         return 0;
     }
 }

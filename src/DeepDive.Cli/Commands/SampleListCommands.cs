@@ -1,9 +1,7 @@
 using System.ComponentModel;
 using DeepDive.Engine.Rounds;
-using DeepDive.Engine.Runtime;
+using DeepDive.Engine.Hosting;
 using DeepDive.Engine.Storage;
-using DeepDive.Engine.Workflows;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -48,34 +46,30 @@ public sealed class SampleCaseSettings : SampleRoundSettings
 }
 
 /// <summary>A manager locks a reviewed draw; the round then assigns auditors to the locked list and starts its deep dives.</summary>
-public sealed class SampleLockCommand : AsyncCommand<SampleRoundSettings>
+public sealed class SampleLockCommand(Database database, SampleList samples, EngineHost engine, EngineActivity activity) : AsyncCommand<SampleRoundSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SampleRoundSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        await new SampleList(database, EventPublisher.StoreOnly(), TimeProvider.System).LockAsync(settings.Partnership, settings.Round, settings.By, cancellationToken);
-        var cases = await new SampleList(database, EventPublisher.StoreOnly(), TimeProvider.System).CasesAsync(settings.Round, cancellationToken);
+        await samples.LockAsync(settings.Partnership, settings.Round, settings.By, cancellationToken);
+        var cases = await samples.CasesAsync(settings.Round, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[green]Locked[/] round {settings.Round}'s list of {cases.Count} cases (by {settings.By}).");
 
         // Let the round take the locked list now, as task submit lets a deep dive go on.
-        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System, new RuntimeOptions { PollInterval = TimeSpan.FromMilliseconds(200) });
-        await runtime.StartAsync(cancellationToken);
-        await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(2), cancellationToken);
-        await runtime.StopAsync();
+        await engine.StartAsync(cancellationToken);
+        await activity.WaitUntilIdleAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        await engine.StopAsync(cancellationToken);
         return 0;
     }
 }
 
 /// <summary>Replaces a case of a draw under review with the next unused reserve, recording who, why and when.</summary>
-public sealed class SampleReplaceCommand : AsyncCommand<SampleCaseSettings>
+public sealed class SampleReplaceCommand(Database database, SampleList samples) : AsyncCommand<SampleCaseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SampleCaseSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var done = await new SampleList(database, EventPublisher.StoreOnly(), TimeProvider.System)
-            .ReplaceAsync(settings.Partnership, settings.Round, settings.Case, settings.By, settings.Reason, cancellationToken);
+        var done = await samples.ReplaceAsync(settings.Partnership, settings.Round, settings.Case, settings.By, settings.Reason, cancellationToken);
         AnsiConsole.MarkupLineInterpolated(
             $"[green]Replaced[/] {done.Replaced} with reserve {done.ReplacedBy} at position {done.Position} of round {done.RoundId}; {done.ReservesLeft} {(done.ReservesLeft == 1 ? "reserve" : "reserves")} left.");
         return 0;
@@ -83,14 +77,12 @@ public sealed class SampleReplaceCommand : AsyncCommand<SampleCaseSettings>
 }
 
 /// <summary>Adds a case to a draw under review by hand; it is labelled as hand-added in the list and the report.</summary>
-public sealed class SampleAddCommand : AsyncCommand<SampleCaseSettings>
+public sealed class SampleAddCommand(Database database, SampleList samples) : AsyncCommand<SampleCaseSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SampleCaseSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var done = await new SampleList(database, EventPublisher.StoreOnly(), TimeProvider.System)
-            .AddAsync(settings.Partnership, settings.Round, settings.Case, settings.By, settings.Reason, cancellationToken);
+        var done = await samples.AddAsync(settings.Partnership, settings.Round, settings.Case, settings.By, settings.Reason, cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"[green]Added[/] {done.CaseRef} by hand at position {done.Position} of round {done.RoundId} (labelled hand-added).");
         return 0;
     }

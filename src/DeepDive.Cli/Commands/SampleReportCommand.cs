@@ -18,7 +18,7 @@ public sealed class SampleReportSettings : DatabaseSettings
 }
 
 /// <summary>Prints how a round's sample was drawn: the population snapshot, exclusions, method and seed, and the lists.</summary>
-public sealed class SampleReportCommand : AsyncCommand<SampleReportSettings>
+public sealed class SampleReportCommand(Database database, SampleReport reports) : AsyncCommand<SampleReportSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SampleReportSettings settings, CancellationToken cancellationToken)
     {
@@ -27,9 +27,8 @@ public sealed class SampleReportCommand : AsyncCommand<SampleReportSettings>
             throw new ArgumentException($"Unknown report format '{settings.Format}': use {string.Join(", ", SampleReport.Formats)}.");
         }
 
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        var model = await new SampleReport(database).LoadAsync(settings.Partnership, settings.Round, cancellationToken);
+        var model = await reports.LoadAsync(settings.Partnership, settings.Round, cancellationToken);
         // Plain output, not markup: the report is meant to be redirected into a file.
         Console.Out.Write(SampleReport.Render(model, settings.Format));
         return 0;

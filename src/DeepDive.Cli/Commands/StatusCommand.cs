@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DeepDive.Engine.Status;
+using DeepDive.Engine.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -19,7 +20,7 @@ public sealed class StatusSettings : DatabaseSettings
 /// The engine's state read from its database, from any process: schema, scheduler, workflows, outbox, failed firings
 /// and failed jobs. Exits 0 when healthy, 2 when something waits for a person, 1 when the database cannot be read.
 /// </summary>
-public sealed class StatusCommand : AsyncCommand<StatusSettings>
+public sealed class StatusCommand(Database database, EngineStatusQuery query, TimeProvider clock) : AsyncCommand<StatusSettings>
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -30,9 +31,8 @@ public sealed class StatusCommand : AsyncCommand<StatusSettings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, StatusSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
-        var status = await new EngineStatusQuery(database, TimeProvider.System).ReadAsync([], cancellationToken);
-        status = status with { Warnings = [.. status.Warnings, .. await StatusWarnings.ReadAsync(database, status, TimeProvider.System, cancellationToken)] };
+        var status = await query.ReadAsync([], cancellationToken);
+        status = status with { Warnings = [.. status.Warnings, .. await StatusWarnings.ReadAsync(database, status, clock, cancellationToken)] };
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(new { healthy = status.Healthy, status }, JsonOptions));

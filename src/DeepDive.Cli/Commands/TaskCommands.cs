@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using DeepDive.Cli.Tables;
-using DeepDive.Engine.Runtime;
+using DeepDive.Engine.Hosting;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Tasks;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,14 +19,12 @@ public sealed class TaskListSettings : DatabaseSettings
     public bool All { get; init; }
 }
 
-public sealed class TaskListCommand : AsyncCommand<TaskListSettings>
+public sealed class TaskListCommand(Database database, TaskBoard board) : AsyncCommand<TaskListSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, TaskListSettings settings, CancellationToken cancellationToken)
     {
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
-        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System);
-        var tasks = await runtime.Services.GetRequiredService<TaskBoard>().ListAsync(settings.Partnership, settings.Auditor, !settings.All, cancellationToken);
+        var tasks = await board.ListAsync(settings.Partnership, settings.Auditor, !settings.All, cancellationToken);
         if (tasks.Count == 0)
         {
             AnsiConsole.MarkupLine(settings.Auditor is null ? "No open tasks." : $"No open tasks for {Markup.Escape(settings.Auditor)}.");
@@ -74,7 +71,7 @@ public sealed class TaskSubmitSettings : DatabaseSettings
 }
 
 /// <summary>Submits the audit tool for a task, then lets the deep dive run on until it waits again.</summary>
-public sealed class TaskSubmitCommand : AsyncCommand<TaskSubmitSettings>
+public sealed class TaskSubmitCommand(Database database, TaskBoard board, EngineHost engine, EngineActivity activity) : AsyncCommand<TaskSubmitSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, TaskSubmitSettings settings, CancellationToken cancellationToken)
     {
@@ -84,16 +81,13 @@ public sealed class TaskSubmitCommand : AsyncCommand<TaskSubmitSettings>
             return 2;
         }
 
-        var database = settings.OpenDatabase();
         Migrator.Upgrade(database);
         var submission = AnswersFile.Parse(await System.IO.File.ReadAllTextAsync(settings.File, cancellationToken), settings.File);
-        await using var runtime = DeepDiveRuntime.Create(database, TimeProvider.System, new RuntimeOptions { PollInterval = TimeSpan.FromMilliseconds(200) });
-        var board = runtime.Services.GetRequiredService<TaskBoard>();
         var task = (await board.ListAsync(settings.Partnership, null, openOnly: false, cancellationToken)).FirstOrDefault(t => t.TaskId == settings.Task);
         await board.SubmitAsync(settings.Partnership, settings.Task, settings.As ?? task?.AuditorId ?? "business-team", submission, cancellationToken);
-        await runtime.StartAsync(cancellationToken);
-        await runtime.WaitUntilIdleAsync(TimeSpan.FromMinutes(2), cancellationToken);
-        await runtime.StopAsync();
+        await engine.StartAsync(cancellationToken);
+        await activity.WaitUntilIdleAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        await engine.StopAsync(cancellationToken);
         var after = (await board.ListAsync(settings.Partnership, null, openOnly: false, cancellationToken)).First(t => t.TaskId == settings.Task);
         AnsiConsole.MarkupLineInterpolated($"[green]Submitted[/] {settings.Task}: grade {after.Grade ?? submission.Grade}, status {after.Status}{(after.Late == 1 ? " (late)" : "")}.");
         return 0;

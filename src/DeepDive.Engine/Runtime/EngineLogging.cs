@@ -6,15 +6,15 @@ namespace DeepDive.Engine.Runtime;
 
 /// <summary>
 /// Where the engine's log goes: standard error, one line per event with the time (UTC), level, category and message,
-/// through Microsoft.Extensions.Logging's console logger. Levels come from the <c>Logging</c> section of
-/// <c>appsettings.json</c> in the current folder (Information when it has none); <c>DEEPDIVE_LOG</c> (e.g.
+/// through Microsoft.Extensions.Logging's console logger. Levels come from the <c>Logging</c> section of the host's
+/// configuration (Information when it has none); <c>DEEPDIVE_LOG</c> (e.g.
 /// <c>debug</c>, <c>warning</c>, <c>none</c>) sets the minimum level over both.
 /// </summary>
 public static class EngineLogging
 {
     public const string Variable = "DEEPDIVE_LOG";
 
-    public static void Configure(ILoggingBuilder builder, bool toStandardError)
+    public static void Configure(ILoggingBuilder builder, bool toStandardError, IConfiguration? configuration)
     {
         var overridden = Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable(Variable), ignoreCase: true, out var level);
         if (!toStandardError && !overridden)
@@ -23,15 +23,14 @@ public static class EngineLogging
             return;
         }
 
-        var settings = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .Build();
         builder.SetMinimumLevel(LogLevel.Information);
         // WorkflowCore's and Quartz's own chatter at Information (every poll, every trigger) drowns the engine's events.
         builder.AddFilter("WorkflowCore", LogLevel.Warning);
         builder.AddFilter("Quartz", LogLevel.Warning);
-        builder.AddConfiguration(settings.GetSection("Logging"));
+        if (configuration is not null)
+        {
+            builder.AddConfiguration(configuration.GetSection("Logging"));
+        }
         if (overridden)
         {
             builder.SetMinimumLevel(level);
@@ -46,6 +45,5 @@ public static class EngineLogging
             o.ColorBehavior = LoggerColorBehavior.Disabled;
         });
         builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        
     }
 }

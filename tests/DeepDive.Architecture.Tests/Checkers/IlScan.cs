@@ -23,12 +23,14 @@ public static class IlScan
                 ? $"{method.DeclaringType.FullName}::{method.Name}"
                 : null);
 
-    /// <summary>Top-level types under <paramref name="namespacePrefix"/> whose code constructs a type named *Store, as "Type: Store".</summary>
+    /// <summary>Top-level types under <paramref name="namespacePrefix"/> whose code constructs a store (a type named *Store, or one built on a <c>Database</c>), as "Type: Store".</summary>
     public static IReadOnlyList<string> StoreConstructionsIn(Assembly assembly, string namespacePrefix) =>
         Find(assembly, namespacePrefix, instruction =>
             instruction.OpCode == OpCodes.Newobj
             && instruction.Operand is MethodReference constructor
-            && constructor.DeclaringType.Name.EndsWith("Store", StringComparison.Ordinal)
+            && (constructor.DeclaringType.Name.EndsWith("Store", StringComparison.Ordinal)
+                || (constructor.DeclaringType.Namespace.StartsWith("DeepDive.Engine", StringComparison.Ordinal)
+                    && constructor.Parameters.Any(p => p.ParameterType.FullName == "DeepDive.Engine.Storage.Database")))
                 ? constructor.DeclaringType.Name
                 : null);
 

@@ -31,4 +31,10 @@ namespace DeepDive.Architecture.Tests.Fixtures.Commands
             return new FixtureStore();
         }
     }
+
+    /// <summary>The outbox is a store by what it is built on (a database), not by its name.</summary>
+    public sealed class BuildsTheOutbox
+    {
+        public object Build() => new DeepDive.Engine.Notifications.Outbox(DeepDive.Engine.Storage.Database.Open("never.db"), TimeProvider.System);
+    }
 }

@@ -12,18 +12,23 @@ using DeepDive.Engine.Workflows.Execution;
 using DeepDive.Engine.Workflows.Locks;
 using DeepDive.Engine.Workflows.Queues;
 using DeepDive.Engine.Workflows.Persistence;
+using DeepDive.Engine.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using WorkflowCore.Interface;
 using WorkflowCore.Services;
 
-namespace DeepDive.Engine.Runtime;
+namespace DeepDive.Engine.Hosting;
 
-/// <summary>Wires the engine: storage, WorkflowCore on our Dapper store, Quartz on its persistent store, and the domain services.</summary>
-public static class RuntimeServices
+/// <summary>
+/// What running the engine adds to the stores: WorkflowCore on our Dapper store, Quartz on its persistent store, the
+/// jobs, the outbox dispatcher, and <see cref="EngineHost"/> that starts and stops them.
+/// </summary>
+internal static class EngineRegistration
 {
-    public static ServiceCollection Build(Database database, TimeProvider clock, RuntimeOptions options)
+    public static IServiceCollection AddEngine(this IServiceCollection services, Database database, TimeProvider clock, RuntimeOptions options)
     {
         if (options.Clustered && !database.Dialect.SupportsSeveralNodes)
         {
@@ -31,12 +36,6 @@ public static class RuntimeServices
                 "SQLite runs as a single node: several processes cannot share it. Use PostgreSQL or SQL Server to run clustered.");
         }
 
-        var services = new ServiceCollection();
-        services.AddLogging(b => EngineLogging.Configure(b, options.LogToStandardError));
-        services.AddSingleton(database);
-        services.AddSingleton(clock);
-        services.AddSingleton(options);
-        services.AddSingleton(WorkflowTypes.CreateSerializer());
         services.AddSingleton<PointerSnapshots>();
         services.AddSingleton<ExecutionJournal>();
         services.AddSingleton<StepWrites>();
@@ -74,40 +73,20 @@ public static class RuntimeServices
             services.AddTransient(step);
         }
 
-        services.AddSingleton(sp => new EventPublisher(sp.GetRequiredService<WorkflowJson>(), sp.GetRequiredService<IQueueProvider>()));
+        // In the engine's process a published event wakes its workflow at once; elsewhere it waits for the next poll.
+        services.Replace(ServiceDescriptor.Singleton(sp => new EventPublisher(sp.GetRequiredService<WorkflowJson>(), sp.GetRequiredService<IQueueProvider>())));
         services.AddSingleton<WorkflowStarter>();
-        services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundStarter>();
-        services.AddSingleton<SampleDrawer>();
-        services.AddSingleton<SampleList>();
-        services.AddSingleton<DeepDives.DeepDiveStore>();
-        services.AddSingleton<ReAudits.ReAuditStore>();
-        services.AddSingleton<Learning.LearningStore>();
-        services.AddSingleton<CaseStore>();
-        services.AddSingleton<AuditorStore>();
-        services.AddSingleton<DeepDive.Engine.Assignment.MonthlyLoad>();
-        services.AddSingleton<DeepDive.Engine.Assignment.RoundAssignment>();
-        services.AddSingleton<DeepDive.Engine.Assignment.UnassignedTaskStore>();
-        services.AddSingleton<DeclaredConflictStore>();
         services.AddSingleton<CycleScheduler>();
-        services.AddSingleton<CycleStore>();
-        services.AddSingleton<CalendarStore>();
         services.AddSingleton<MovedRoundScheduler>();
         services.AddSingleton<RoundFiring>();
         services.AddSingleton<CycleTriggers>();
         services.AddSingleton<DeepDive.Engine.Cycles.CycleLifecycle>();
         services.AddSingleton<ReAuditScheduler>();
         services.AddSingleton<JobTracker>();
-        services.AddSingleton<JobFailures>();
-        services.AddSingleton(options.FiringRetry);
-        services.AddSingleton<FiringFailures.FailedFirings>();
         services.AddSingleton<FiringFailures.FiringGuard>();
         services.AddSingleton<FiringFailures.FiringRetry>();
-        services.AddSingleton<DeepDive.Engine.Tasks.TaskBoard>();
         services.AddTransient<StartRoundJob>();
-        services.AddSingleton(options.Notifications);
-        services.AddSingleton<Notifications.Outbox>();
-        services.AddSingleton<Notifications.TaskChasing>();
         services.AddSingleton<Notifications.ChaseScheduler>();
         services.AddTransient<Notifications.ChaseJob>();
         services.AddSingleton<Notifications.INotificationSender>(_ => options.Notifications.Smtp is { } smtp
@@ -117,6 +96,10 @@ public static class RuntimeServices
             sp.GetRequiredService<Notifications.Outbox>(), sp.GetRequiredService<Notifications.INotificationSender>(), options.Notifications,
             $"{options.InstanceName}@{Environment.MachineName}/{Environment.ProcessId}", sp.GetRequiredService<ILogger<Notifications.OutboxDispatcher>>()));
         services.AddTransient<ReAuditJob>();
+        services.AddSingleton<EngineDefinitions>();
+        services.AddSingleton<EngineHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<EngineHost>());
+        services.AddSingleton<EngineActivity>();
 
         services.AddQuartz(q =>
         {
