@@ -1,4 +1,5 @@
 using DeepDive.Engine.Hosting;
+using DeepDive.Web.Api;
 using DeepDive.Web.Health;
 using DeepDive.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -79,6 +80,7 @@ public static class WebApp
         services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!.User)
             ?? throw new InvalidOperationException("A page that needs the current user was reached without signing in."));
         services.AddScoped<Scope>();
+        services.AddScoped<AccessRecorder>();
         services.AddProblemDetails();
     }
 
@@ -110,6 +112,7 @@ public static class WebApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealth();
+        app.MapApi();
         app.MapRazorPages();
     }
 }

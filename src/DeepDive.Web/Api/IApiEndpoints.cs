@@ -1,0 +1,12 @@
+namespace DeepDive.Web.Api;
+
+/// <summary>
+/// One area's JSON endpoints under <c>/api/v1</c> (tasks, cycles, rounds, ...). Every implementation in this assembly is
+/// found and mapped at start, so an area adds its endpoints without touching the app's set-up. Each endpoint names
+/// its policy (<see cref="Security.Policies"/>) and answers errors as problem details: 400 naming each field, 404 for
+/// anything out of the caller's scope (throw <see cref="Security.NotFoundException"/>).
+/// </summary>
+public interface IApiEndpoints
+{
+    void Map(RouteGroupBuilder api);
+}
