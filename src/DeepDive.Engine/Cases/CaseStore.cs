@@ -6,7 +6,7 @@ using DeepDive.Engine.Storage;
 namespace DeepDive.Engine.Cases;
 
 /// <summary>The case register of each partnership: the sampling frame, keyed by pseudonymised case reference.</summary>
-public sealed class CaseStore(Database database, TimeProvider clock)
+public sealed partial class CaseStore(Database database, TimeProvider clock)
 {
     private static readonly string[] KeyColumns = ["partnership_id", "case_ref"];
     private static readonly string[] OtherColumns =

@@ -64,6 +64,8 @@ internal static class StoreRegistration
         services.TryAddSingleton<RoundAssignment>();
         services.TryAddSingleton<UnassignedTaskStore>();
         services.TryAddSingleton<Outbox>();
+        services.TryAddSingleton<OutboxQuery>();
+        services.TryAddSingleton<CycleCasesQuery>();
         services.TryAddSingleton<TaskChasing>();
         services.TryAddSingleton<FailedFirings>();
         services.TryAddSingleton<JobFailures>();

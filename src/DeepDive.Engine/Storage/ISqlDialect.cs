@@ -58,6 +58,9 @@ public interface ISqlDialect
     /// <summary>Limits a SELECT ... ORDER BY query to the first <paramref name="count"/> rows.</summary>
     string Top(string selectWithOrderBy, int count);
 
+    /// <summary>Limits a SELECT ... ORDER BY query to <paramref name="count"/> rows after the first <paramref name="offset"/>: one page of a list.</summary>
+    string Page(string selectWithOrderBy, int offset, int count);
+
     /// <summary>Deletes at most <paramref name="count"/> of the rows of <paramref name="table"/> that match <paramref name="where"/>,
     /// whichever the database finds first; <paramref name="keyColumn"/> is the table's single-column key.</summary>
     string DeleteFirst(string table, string keyColumn, string where, int count);

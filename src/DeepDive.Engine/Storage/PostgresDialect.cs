@@ -49,6 +49,8 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";
 
+    public string Page(string selectWithOrderBy, int offset, int count) => $"{selectWithOrderBy} LIMIT {count} OFFSET {offset}";
+
     public string DeleteFirst(string table, string keyColumn, string where, int count) =>
         $"DELETE FROM {table} WHERE {keyColumn} IN (SELECT {keyColumn} FROM {table} WHERE {where} LIMIT {count})";
 }

@@ -66,6 +66,9 @@ public sealed class SqlServerDialect : ISqlDialect
     public string Top(string selectWithOrderBy, int count) =>
         $"{selectWithOrderBy} OFFSET 0 ROWS FETCH NEXT {count} ROWS ONLY";
 
+    public string Page(string selectWithOrderBy, int offset, int count) =>
+        $"{selectWithOrderBy} OFFSET {offset} ROWS FETCH NEXT {count} ROWS ONLY";
+
     public string DeleteFirst(string table, string keyColumn, string where, int count) =>
         $"DELETE TOP ({count}) FROM {table} WHERE {where}";
 

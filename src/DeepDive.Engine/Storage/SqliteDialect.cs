@@ -81,6 +81,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string Top(string selectWithOrderBy, int count) => $"{selectWithOrderBy} LIMIT {count}";
 
+    public string Page(string selectWithOrderBy, int offset, int count) => $"{selectWithOrderBy} LIMIT {count} OFFSET {offset}";
+
     // DELETE ... LIMIT needs SQLite built with SQLITE_ENABLE_UPDATE_DELETE_LIMIT, which the bundled library is not.
     public string DeleteFirst(string table, string keyColumn, string where, int count) =>
         $"DELETE FROM {table} WHERE {keyColumn} IN (SELECT {keyColumn} FROM {table} WHERE {where} LIMIT {count})";

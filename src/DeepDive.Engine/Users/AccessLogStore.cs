@@ -42,22 +42,54 @@ public sealed class AccessLogStore(Database database, TimeProvider clock)
         connection.ExecuteAsync(new CommandDefinition(Insert, Parameters(entry), transaction, cancellationToken: cancellationToken));
 
     /// <summary>Entries of a partnership from <paramref name="fromUtc"/> (inclusive) to <paramref name="toUtc"/> (exclusive), optionally of one user, newest first.</summary>
-    public async Task<IReadOnlyList<Row>> ListAsync(string partnershipId, DateTime fromUtc, DateTime toUtc, string? userEmail, int limit,
-        CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Row>> ListAsync(string partnershipId, DateTime fromUtc, DateTime toUtc, string? userEmail, int limit,
+        CancellationToken cancellationToken) =>
+        PageAsync(new Selection(partnershipId, fromUtc, toUtc, userEmail), 0, limit, cancellationToken);
+
+    /// <summary>Which entries to read: a partnership's from <see cref="FromUtc"/> (inclusive) to <see cref="ToUtc"/> (exclusive), optionally of one user.</summary>
+    public sealed record Selection(string PartnershipId, DateTime FromUtc, DateTime ToUtc, string? UserEmail)
     {
-        var sql = $"""
-            SELECT entry_id AS EntryId, partnership_id AS PartnershipId, at_utc AS AtUtc, user_id AS UserId, user_email AS UserEmail,
-                   action AS Action, object_type AS ObjectType, object_id AS ObjectId, detail AS Detail, address AS Address
-              FROM access_log
-             WHERE partnership_id = @PartnershipId AND at_utc >= @FromUtc AND at_utc < @ToUtc
-               {(userEmail is null ? "" : "AND user_email = @UserEmail")}
-             ORDER BY at_utc DESC, entry_id
+        internal object Arguments => new { PartnershipId, FromUtc, ToUtc, UserEmail = UserEmail?.Trim().ToLowerInvariant() };
+
+        internal string Where => $"""
+            WHERE partnership_id = @PartnershipId AND at_utc >= @FromUtc AND at_utc < @ToUtc
+              {(UserEmail is null ? "" : "AND user_email = @UserEmail")}
             """;
+    }
+
+    private const string SelectRow = """
+        SELECT entry_id AS EntryId, partnership_id AS PartnershipId, at_utc AS AtUtc, user_id AS UserId, user_email AS UserEmail,
+               action AS Action, object_type AS ObjectType, object_id AS ObjectId, detail AS Detail, address AS Address
+          FROM access_log
+        """;
+
+    /// <summary>How many entries the selection holds.</summary>
+    public async Task<int> CountAsync(Selection selection, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM access_log " + selection.Where, selection.Arguments, cancellationToken: cancellationToken));
+    }
+
+    /// <summary><paramref name="count"/> entries of the selection after the first <paramref name="offset"/>, newest first.</summary>
+    public async Task<IReadOnlyList<Row>> PageAsync(Selection selection, int offset, int count, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            database.Dialect.Top(sql, limit), new { PartnershipId = partnershipId, FromUtc = fromUtc, ToUtc = toUtc, UserEmail = userEmail?.Trim().ToLowerInvariant() },
+            database.Dialect.Page($"{SelectRow} {selection.Where} ORDER BY at_utc DESC, entry_id", offset, count), selection.Arguments,
             cancellationToken: cancellationToken));
         return [.. rows];
+    }
+
+    /// <summary>Every entry of the selection, newest first, read as one query and handed on row by row (for an export of any size).</summary>
+    public async IAsyncEnumerable<Row> AllAsync(Selection selection, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await foreach (var row in connection.QueryUnbufferedAsync<Row>($"{SelectRow} {selection.Where} ORDER BY at_utc DESC, entry_id", selection.Arguments)
+                           .WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
     }
 
     private object Parameters(AccessEntry entry) => new

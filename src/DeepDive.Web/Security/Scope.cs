@@ -1,5 +1,7 @@
 using DeepDive.Domain.Users;
+using DeepDive.Engine.Learning;
 using DeepDive.Engine.Tasks;
+using DeepDive.Engine.Users;
 
 namespace DeepDive.Web.Security;
 
@@ -42,6 +44,22 @@ public sealed class Scope(CurrentUser user)
     };
 
     public string School(string school) => MaySeeSchool(school) ? school : throw new NotFoundException("school");
+
+    /// <summary>The school whose feedback a list shows: a school's lead only its own; managers and moderators every school's (null).</summary>
+    public string? FeedbackSchool() => User.Role switch
+    {
+        Role.Manager or Role.Moderator => null,
+        Role.School when !string.IsNullOrWhiteSpace(User.School) => User.School,
+        _ => throw new NotFoundException("school feedback"),
+    };
+
+    /// <summary>A school's feedback if the user may read it, else 404.</summary>
+    public LearningStore.Paper Feedback(LearningStore.Paper? paper) =>
+        paper is not null && MaySeeSchool(paper.Title) ? paper : throw new NotFoundException("school feedback");
+
+    /// <summary>A user account of the signed-in user's own partnership, else 404: a manager manages only their partnership's people.</summary>
+    public AppUser Account(AppUser? account) =>
+        account is not null && account.PartnershipId == PartnershipId ? account : throw new NotFoundException("user");
 
     /// <summary>A case reference as this user may see it: itself, or nothing for a viewer.</summary>
     public string? CaseReference(string caseRef) => User.SeesCaseReferences ? caseRef : null;

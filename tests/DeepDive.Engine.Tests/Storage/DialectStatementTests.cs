@@ -11,14 +11,14 @@ public sealed class DialectStatementTests(PostgresServer postgres)
     private static readonly DateTime Created = new(2027, 1, 4, 9, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public async Task UpsertInsertIfAbsentAndTop_OnSqlite_BehaveAsNamed()
+    public async Task UpsertInsertIfAbsentTopAndPage_OnSqlite_BehaveAsNamed()
     {
         using var sqlite = SqliteDatabase.CreateMigrated();
         await BehaveAsNamedAsync(sqlite.Database);
     }
 
     [PostgresFact]
-    public async Task UpsertInsertIfAbsentAndTop_OnPostgres_BehaveAsNamed()
+    public async Task UpsertInsertIfAbsentTopAndPage_OnPostgres_BehaveAsNamed()
     {
         await BehaveAsNamedAsync(await postgres.CreateMigratedDatabaseAsync());
     }
@@ -38,8 +38,12 @@ public sealed class DialectStatementTests(PostgresServer postgres)
 
         var names = await connection.QueryAsync<(string Id, string Name)>("SELECT id, name FROM partnership ORDER BY id");
         var firstTwo = await connection.QueryAsync<string>(dialect.Top("SELECT id FROM partnership ORDER BY id DESC", 2));
+        var secondPage = await connection.QueryAsync<string>(dialect.Page("SELECT id FROM partnership ORDER BY id", 1, 1));
+        var pastTheEnd = await connection.QueryAsync<string>(dialect.Page("SELECT id FROM partnership ORDER BY id", 3, 2));
 
         names.Should().Equal(("a", "renamed"), ("b", "second"), ("c", "third"));
         firstTwo.Should().Equal("c", "b");
+        secondPage.Should().Equal("b");
+        pastTheEnd.Should().BeEmpty();
     }
 }

@@ -82,6 +82,7 @@ public sealed class SqlServerScriptTests
             (dialect.Upsert("wf_scheduled_command", ["command_name", "data"], []), typeof(MergeStatement)),
             (dialect.InsertIfAbsent("wf_event", ["id"], ["event_name", "event_key", "event_time"]), typeof(MergeStatement)),
             (dialect.Top("SELECT id FROM wf_instance WHERE status = 0 AND next_execution <= @Now ORDER BY next_execution", 100), typeof(SelectStatement)),
+            (dialect.Page("SELECT case_ref FROM case_record WHERE partnership_id = @PartnershipId ORDER BY case_ref", 50, 25), typeof(SelectStatement)),
         };
 
         foreach (var (sql, expected) in statements)

@@ -84,6 +84,7 @@ public sealed class FaultySqlite
         public string InList(string column, string parameter) => inner.InList(column, parameter);
         public string Ordinal(string column) => inner.Ordinal(column);
         public string Top(string selectWithOrderBy, int count) => inner.Top(selectWithOrderBy, count);
+        public string Page(string selectWithOrderBy, int offset, int count) => inner.Page(selectWithOrderBy, offset, count);
         public string DeleteFirst(string table, string keyColumn, string where, int count) => inner.DeleteFirst(table, keyColumn, where, count);
     }
 

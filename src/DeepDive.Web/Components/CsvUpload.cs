@@ -1,0 +1,45 @@
+using System.Text;
+using DeepDive.Engine.Import;
+
+namespace DeepDive.Web.Components;
+
+/// <summary>
+/// A CSV file uploaded through a GOV.UK file upload field: what is wrong with it as a file (in GOV.UK's words), how to
+/// read it, and what to say when the import refused its contents.
+/// </summary>
+public static class CsvUpload
+{
+    /// <summary>The largest file accepted: a register of a few hundred thousand cases.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>Why the file cannot be imported as a file, or null when it can be read.</summary>
+    public static string? Problem(IFormFile? file)
+    {
+        if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
+        {
+            return "Select a CSV file";
+        }
+
+        if (!Path.GetExtension(file.FileName).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return "The selected file must be a CSV";
+        }
+
+        if (file.Length == 0)
+        {
+            return "The selected file is empty";
+        }
+
+        return file.Length > MaxBytes ? "The selected file must be smaller than 64MB" : null;
+    }
+
+    /// <summary>The file as text (UTF-8, or what its byte order mark says).</summary>
+    public static TextReader Open(IFormFile file) => new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+
+    /// <summary>The message against the file field when the import found errors in it.</summary>
+    public static string Refused(ImportResult result) =>
+        $"The file was not imported because it has {Counted.Of(result.Errors.Count, "error", "errors")}: nothing was saved. Correct the file and upload it again";
+
+    /// <summary>The name of the uploaded file as the access log and messages give it (no folders).</summary>
+    public static string NameOf(IFormFile file) => Path.GetFileName(file.FileName);
+}
