@@ -1,5 +1,6 @@
 using System.Text;
 using DeepDive.Engine.Import;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace DeepDive.Web.Components;
 
@@ -31,6 +32,35 @@ public static class CsvUpload
         }
 
         return file.Length > MaxBytes ? "The selected file must be smaller than 64MB" : null;
+    }
+
+    /// <summary>
+    /// Checks the uploaded file and imports it. On a problem with the file, or errors in it, the message goes into
+    /// <paramref name="modelState"/> against <paramref name="field"/> and the result is null (with the file's errors);
+    /// otherwise the result of the import that was saved.
+    /// </summary>
+    public static async Task<(ImportResult? Saved, IReadOnlyList<ImportError> Errors)> ImportAsync(
+        ModelStateDictionary modelState, string field, IFormFile? file, Func<TextReader, Task<ImportResult>> import)
+    {
+        if (Problem(file) is { } problem)
+        {
+            modelState.AddModelError(field, problem);
+            return (null, []);
+        }
+
+        ImportResult result;
+        using (var csv = Open(file!))
+        {
+            result = await import(csv);
+        }
+
+        if (!result.Succeeded)
+        {
+            modelState.AddModelError(field, Refused(result));
+            return (null, result.Errors);
+        }
+
+        return (result, []);
     }
 
     /// <summary>The file as text (UTF-8, or what its byte order mark says).</summary>

@@ -26,6 +26,9 @@ public static class UkTime
     /// <summary>A calendar day with its weekday: "Wednesday 7 July 2027".</summary>
     public static string WeekdayDate(DateOnly day) => day.ToString("dddd d MMMM yyyy", English);
 
+    /// <summary>A calendar day with its weekday, without the year: "Wednesday 7 July".</summary>
+    public static string WeekdayDayMonth(DateOnly day) => day.ToString("dddd d MMMM", English);
+
     /// <summary>A UTC instant's UK time of day: "9:30am", "10am", "12pm".</summary>
     public static string Time(DateTime utc)
     {
