@@ -43,6 +43,13 @@ public sealed record Paging(int Page, int PageSize, int Total, Func<int, string>
         return new Paging(page is { } p && p >= 1 && p <= pages ? p : 1, pageSize, total, href);
     }
 
+    /// <summary>
+    /// The page asked for in the query (<c>?page=2</c>), or null. Read from the query itself: in Razor Pages a bound
+    /// property named "page" would get the route value of that name, which is the page's path.
+    /// </summary>
+    public static int? Requested(HttpRequest request) =>
+        int.TryParse(request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : null;
+
     /// <summary>A URL with query values, leaving out empty ones: <c>Url("/register/cases", ("q", q), ("page", "2"))</c>.</summary>
     public static string Url(string path, params (string Name, string? Value)[] query)
     {

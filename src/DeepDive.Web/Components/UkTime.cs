@@ -8,7 +8,8 @@ namespace DeepDive.Web.Components;
 /// </summary>
 public static class UkTime
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    // The app runs in globalisation-invariant mode, whose month and day names are English.
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     public static TimeZoneInfo London { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 

@@ -29,9 +29,6 @@ public sealed class IndexModel(OutboxQuery query, Engine.Notifications.Outbox ou
     [BindProperty(SupportsGet = true, Name = "status")]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
-
     public OutboxQuery.Counts Counts { get; private set; } = new(0, 0, 0, 0);
 
     public (View View, string Name, string Label, string Tag) Shown { get; private set; } = Views[0];
@@ -45,7 +42,7 @@ public sealed class IndexModel(OutboxQuery query, Engine.Notifications.Outbox ou
         Counts = await query.CountAsync(user.PartnershipId, cancellationToken);
         // Without a choice, the first state that has notifications, most urgent first.
         Shown = Views.FirstOrDefault(v => v.Name == Status, Views.FirstOrDefault(v => Counts.Of(v.View) > 0, Views[^1]));
-        Paging = Paging.Of(PageNumber, PageSize, Counts.Of(Shown.View), page =>
+        Paging = Paging.Of(Paging.Requested(Request), PageSize, Counts.Of(Shown.View), page =>
             Paging.Url("/outbox", ("status", Shown.Name), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture))));
         Notifications = await query.PageAsync(user.PartnershipId, Shown.View, Paging.Offset, PageSize, cancellationToken);
         if (Notifications.Count > 0)

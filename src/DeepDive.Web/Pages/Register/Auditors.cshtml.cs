@@ -18,9 +18,6 @@ public sealed class AuditorsModel(AuditorStore auditors, CurrentUser user) : Pag
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
-
     public IReadOnlyList<Auditor> Auditors { get; private set; } = [];
 
     public Paging Paging { get; private set; } = null!;
@@ -30,7 +27,7 @@ public sealed class AuditorsModel(AuditorStore auditors, CurrentUser user) : Pag
         Search = Search?.Trim();
         var pool = await auditors.ListAsync(user.PartnershipId, cancellationToken);
         var matching = string.IsNullOrEmpty(Search) ? pool : [.. pool.Where(Matches)];
-        Paging = Paging.Of(PageNumber, PageSize, matching.Count,
+        Paging = Paging.Of(Paging.Requested(Request), PageSize, matching.Count,
             page => Paging.Url("/register/auditors", ("q", Search), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture))));
         Auditors = [.. matching.Skip(Paging.Offset).Take(PageSize)];
     }

@@ -18,9 +18,6 @@ public sealed class CasesModel(CaseStore cases, CurrentUser user, AccessRecorder
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? PageNumber { get; set; }
-
     public IReadOnlyList<CaseRecord> Cases { get; private set; } = [];
 
     public Paging Paging { get; private set; } = null!;
@@ -28,7 +25,7 @@ public sealed class CasesModel(CaseStore cases, CurrentUser user, AccessRecorder
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Search = Search?.Trim();
-        var asked = PageNumber is > 1 ? PageNumber.Value : 1;
+        var asked = Paging.Requested(Request) is > 1 and var requested ? requested : 1;
         var found = await cases.SearchAsync(user.PartnershipId, Search, (asked - 1) * PageSize, PageSize, cancellationToken);
         Paging = Paging.Of(asked, PageSize, found.Total, page => Paging.Url("/register/cases", ("q", Search), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture))));
         if (Paging.Page != asked)

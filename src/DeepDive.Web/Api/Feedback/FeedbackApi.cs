@@ -1,0 +1,42 @@
+using DeepDive.Engine.Learning;
+using DeepDive.Web.Pages.Feedback;
+using DeepDive.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DeepDive.Web.Api.Feedback;
+
+/// <summary>
+/// Schools' feedback for programs: the caller's list (a school's lead: their own school's; managers and moderators:
+/// every school's) and one paper as its Markdown. Another school's paper is a 404, as on the pages.
+/// </summary>
+public sealed class FeedbackApi : IApiEndpoints
+{
+    /// <summary>One paper in a list: which round and audit wrote it for which school, when, and where to read it.</summary>
+    public sealed record FeedbackItem(string RoundId, string CycleId, string School, DateTime WrittenUtc, string Href);
+
+    /// <summary>One paper: its Markdown as the reader may see it (a school reads its cases as numbers, not references).</summary>
+    public sealed record FeedbackPaper(string RoundId, string CycleId, string School, DateTime WrittenUtc, string Markdown);
+
+    public void Map(RouteGroupBuilder api)
+    {
+        var feedback = api.MapGroup("/feedback").RequireAuthorization(Policies.Feedback).WithTags("Feedback");
+        feedback.MapGet("/", ListAsync).WithName("ListFeedback")
+            .WithSummary("Schools' feedback the caller may read, newest first: a school's own, or every school's for managers and moderators.");
+        feedback.MapGet("/{roundId}/{school}", ReadAsync).WithName("GetFeedback")
+            .WithSummary("One school's feedback from one round, as Markdown.");
+    }
+
+    private static async Task<Ok<IReadOnlyList<FeedbackItem>>> ListAsync(LearningStore store, Scope scope, CancellationToken cancellationToken)
+    {
+        var papers = await SchoolFeedback.ListAsync(store, scope, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<FeedbackItem>>([.. papers.Select(p =>
+            new FeedbackItem(p.RoundId, p.CycleId, p.Title, p.WrittenUtc, $"{ApiEndpoints.Prefix}{SchoolFeedback.Href(p)}"))]);
+    }
+
+    private static async Task<Ok<FeedbackPaper>> ReadAsync(string roundId, string school, LearningStore store, Scope scope, AccessRecorder access,
+        CancellationToken cancellationToken)
+    {
+        var paper = await SchoolFeedback.ReadAsync(store, scope, access, roundId, school, cancellationToken);
+        return TypedResults.Ok(new FeedbackPaper(paper.RoundId, paper.CycleId, paper.Title, paper.WrittenUtc, paper.Body));
+    }
+}
