@@ -30,10 +30,15 @@ public static class UkTime
     /// <summary>A calendar day with its weekday, without the year: "Wednesday 7 July".</summary>
     public static string WeekdayDayMonth(DateOnly day) => day.ToString("dddd d MMMM", English);
 
-    /// <summary>A UTC instant's UK time of day: "9:30am", "10am", "12pm".</summary>
+    /// <summary>A UTC instant's UK time of day as GOV.UK writes it: "9:30am", "10am", "midday", "midnight".</summary>
     public static string Time(DateTime utc)
     {
         var local = Local(utc);
+        if (local.Minute == 0 && local.Hour is 0 or 12)
+        {
+            return local.Hour == 0 ? "midnight" : "midday";
+        }
+
         var hour = local.Hour % 12 == 0 ? 12 : local.Hour % 12;
         var minutes = local.Minute == 0 ? "" : ":" + local.Minute.ToString("00", CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture, $"{hour}{minutes}{(local.Hour < 12 ? "am" : "pm")}");

@@ -51,7 +51,7 @@ public sealed class AccessLogTests : IClassFixture<AppFixture>, IAsyncLifetime
         Objects(second).Should().HaveCount(10).And.EndWith("Test case T-first-minutes");
         var all = Objects(first).Concat(Objects(second)).ToList();
         all.Should().NotContain("Test case T-after-the-end").And.NotContain("Test case T-other");
-        first.Document.QuerySelector("#entries tbody tr")!.TextContent.Should().Contain("3 July 2027").And.Contain("12pm");
+        first.Document.QuerySelector("#entries tbody tr")!.TextContent.Should().Contain("3 July 2027").And.Contain("midday");
     }
 
     [Fact]

@@ -51,6 +51,15 @@ public sealed class IndexModel(OutboxQuery query, Engine.Notifications.Outbox ou
         }
     }
 
+    /// <summary>How a notification was delivered, in words: by the mail server, or written as an email file (when no mail server is set up).</summary>
+    public static string DeliveredBy(string? via) => via switch
+    {
+        null => "",
+        _ when via.StartsWith("smtp ", StringComparison.Ordinal) => $" by the mail server {via[5..]}",
+        _ when via.StartsWith("eml ", StringComparison.Ordinal) => " as an email file (no mail server is set up)",
+        _ => $" by {via}",
+    };
+
     /// <summary>Queues one notification that gave up again.</summary>
     public async Task<IActionResult> OnPostSendAgainAsync(string? id, CancellationToken cancellationToken)
     {

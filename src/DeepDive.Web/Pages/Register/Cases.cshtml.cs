@@ -34,6 +34,6 @@ public sealed class CasesModel(CaseStore cases, CurrentUser user, AccessRecorder
         }
 
         Cases = found.Cases;
-        await access.ViewedAsync("case-register", string.IsNullOrEmpty(Search) ? "all" : Search, cancellationToken, $"page {Paging.Page}, {Cases.Count} cases shown");
+        await access.ViewedAsync("case-register", string.IsNullOrEmpty(Search) ? "(all)" : Search, cancellationToken, $"page {Paging.Page}, {Cases.Count} cases shown");
     }
 }
