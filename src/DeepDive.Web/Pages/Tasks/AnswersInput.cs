@@ -57,6 +57,25 @@ public sealed class AnswersInput
         };
     }
 
+    /// <summary>
+    /// The posted form with the audit tool's sections first, named by the tool whatever was posted: none can be left
+    /// out or renamed. Sections past the tool's (from a draft the API saved) keep their posted names.
+    /// </summary>
+    public AnswersInput WithToolSections(IReadOnlyList<string> toolSections)
+    {
+        for (var i = 0; i < toolSections.Count; i++)
+        {
+            if (i == Sections.Count)
+            {
+                Sections.Add(new SectionInput());
+            }
+
+            Sections[i].Section = toolSections[i];
+        }
+
+        return this;
+    }
+
     /// <summary>The answers, tidied as stored (<see cref="AnswerRules.Normalise"/>).</summary>
     public TaskSubmission ToAnswers() => AnswerRules.Normalise(new TaskSubmission
     {

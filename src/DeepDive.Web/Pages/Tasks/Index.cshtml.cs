@@ -12,16 +12,14 @@ public sealed class IndexModel(TaskDesk desk, CurrentUser user) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Show { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
-
     public TaskDesk.TaskList List { get; private set; } = null!;
 
     /// <summary>Managers and moderators see everyone's tasks, so each row names its auditor.</summary>
     public bool ShowsAuditor => user.Role is not Domain.Users.Role.Auditor;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        List = await desk.ListAsync(Show == "submitted", PageNumber, cancellationToken);
+    // "page" is also the route value naming the Razor page, so the query's is asked for by name.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken) =>
+        List = await desk.ListAsync(Show == "submitted", pageNumber, cancellationToken);
 
     public string PageUrl(int page) => "/tasks" + (List.Submitted, page) switch
     {

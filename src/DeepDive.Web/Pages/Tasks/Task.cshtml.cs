@@ -35,19 +35,26 @@ public sealed class TaskModel(TaskDesk desk) : PageModel
     private async Task<IActionResult> SaveAsync(bool andContinue, CancellationToken cancellationToken)
     {
         Task = await desk.OpenAsync(TaskIds.FromRoute(RouteData.Values), cancellationToken, logView: false);
-        var answers = Input.ToAnswers();
+        if (Task.Submitted)
+        {
+            return AlreadySubmitted(this);
+        }
+
+        if (!Task.MayAnswer)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var answers = Input.WithToolSections(Task.Sections).ToAnswers();
         if (ShowProblems(AnswerRules.Check(answers, complete: false)))
         {
             return Page();
         }
 
-        switch (await desk.SaveDraftAsync(Task, answers, cancellationToken))
+        if (await desk.SaveDraftAsync(Task, answers, cancellationToken) == TaskDesk.Outcome.AlreadySubmitted)
         {
-            case TaskDesk.Outcome.AlreadySubmitted:
-                Task = await desk.OpenAsync(Task.TaskId, cancellationToken, logView: false);
-                return AlreadySubmitted(this);
-            case TaskDesk.Outcome.NotTheirs:
-                return StatusCode(StatusCodes.Status403Forbidden);
+            Task = await desk.OpenAsync(Task.TaskId, cancellationToken, logView: false);
+            return AlreadySubmitted(this);
         }
 
         if (!andContinue)
