@@ -81,6 +81,7 @@ public static class WebApp
             ?? throw new InvalidOperationException("A page that needs the current user was reached without signing in."));
         services.AddScoped<Scope>();
         services.AddScoped<AccessRecorder>();
+        services.AddScoped<Pages.Tasks.TaskDesk>();
         services.AddProblemDetails();
     }
 
