@@ -81,6 +81,12 @@ public static class Authentication
         if (context.Request.Path.StartsWithSegments(Api.ApiProblems.Root))
         {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                // What the API asks for is a token, whichever scheme looked at the request.
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
             return Task.CompletedTask;
         }
 
