@@ -58,6 +58,7 @@ public static class ApiReference
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp()
+                .HideDeveloperTools()
                 .AddPreferredSecuritySchemes([BearerScheme]);
             options.Nonce = context.Items[NonceItem] as string;
         }).AllowAnonymous();
