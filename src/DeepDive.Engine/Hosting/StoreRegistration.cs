@@ -75,6 +75,8 @@ internal static class StoreRegistration
         services.TryAddSingleton<Users.UserStore>();
         services.TryAddSingleton<Users.ApiTokenStore>();
         services.TryAddSingleton<Users.AccessLogStore>();
+        services.TryAddSingleton<Users.SessionStore>();
+        services.TryAddSingleton<Users.DataProtectionKeyStore>();
         return services;
     }
 }
