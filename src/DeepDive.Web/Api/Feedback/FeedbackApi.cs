@@ -19,10 +19,9 @@ public sealed class FeedbackApi : IApiEndpoints
 
     public void Map(RouteGroupBuilder api)
     {
-        var feedback = api.MapGroup("/feedback").RequireAuthorization(Policies.Feedback).WithTags("Feedback");
-        feedback.MapGet("/", ListAsync).WithName("ListFeedback")
+        api.MapGet("/feedback", ListAsync).RequireAuthorization(Policies.Feedback).WithTags("Feedback").WithName("ListFeedback")
             .WithSummary("Schools' feedback the caller may read, newest first: a school's own, or every school's for managers and moderators.");
-        feedback.MapGet("/{roundId}/{school}", ReadAsync).WithName("GetFeedback")
+        api.MapGet("/feedback/{roundId}/{school}", ReadAsync).RequireAuthorization(Policies.Feedback).WithTags("Feedback").WithName("GetFeedback")
             .WithSummary("One school's feedback from one round, as Markdown.");
     }
 

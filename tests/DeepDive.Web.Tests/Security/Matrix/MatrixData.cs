@@ -25,8 +25,32 @@ public sealed class MatrixData
     /// <summary>Another school of the partnership with feedback: out of <see cref="Who.School"/>'s scope.</summary>
     public string OtherSchoolName => People.OtherSchoolName;
 
+    /// <summary>The latest round that wrote feedback for <see cref="SchoolName"/>.</summary>
+    public required string SchoolFeedbackRoundId { get; init; }
+
+    /// <summary>The latest round that wrote feedback for <see cref="OtherSchoolName"/>.</summary>
+    public required string OtherSchoolFeedbackRoundId { get; init; }
+
+    /// <summary>A round of the partnership with a learning brief.</summary>
+    public required string BriefRoundId { get; init; }
+
+    /// <summary>A cycle of the partnership (with rounds), for its report.</summary>
+    public required string CycleId { get; init; }
+
+    /// <summary>The account of <see cref="Who.Manager"/>: a manager cannot disable their own, so posting that changes nothing.</summary>
+    public required string ManagerUserId { get; init; }
+
+    /// <summary>An account no <see cref="Who"/> signs in with (the other school's lead), whose password may be reset.</summary>
+    public required string SpareUserId { get; init; }
+
     public static async Task<MatrixData> LoadAsync(TestApp app)
     {
+        var learning = app.Services.GetRequiredService<Engine.Learning.LearningStore>();
+        var users = app.Services.GetRequiredService<Engine.Users.UserStore>();
+        var feedback = await learning.FeedbackAsync(DemoPartnership.Id, null, CancellationToken.None);
+        string RoundOf(string school) => feedback.Last(f => f.Title == school).RoundId;
+        async Task<string> UserIdOf(string email) => (await users.FindAsync(email, CancellationToken.None))!.UserId;
+
         var tasks = app.Services.GetRequiredService<TaskBoard>();
         async Task<string> OpenTaskOf(string auditorId) =>
             (await tasks.ListAsync(DemoPartnership.Id, auditorId, openOnly: true, CancellationToken.None)).First().TaskId;
@@ -36,6 +60,12 @@ public sealed class MatrixData
             People = app.People,
             AssignedTaskId = await OpenTaskOf(app.People.AuditorId),
             OtherAuditorTaskId = await OpenTaskOf(app.People.OtherAuditorId),
+            SchoolFeedbackRoundId = RoundOf(app.People.SchoolName),
+            OtherSchoolFeedbackRoundId = RoundOf(app.People.OtherSchoolName),
+            BriefRoundId = (await learning.BriefsAsync(DemoPartnership.Id, CancellationToken.None)).First().RoundId,
+            CycleId = (await learning.BriefsAsync(DemoPartnership.Id, CancellationToken.None)).First().CycleId,
+            ManagerUserId = await UserIdOf(app.People.Manager),
+            SpareUserId = await UserIdOf(app.People.OtherSchool),
         };
     }
 }
