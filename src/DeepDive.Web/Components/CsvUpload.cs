@@ -13,6 +13,9 @@ public static class CsvUpload
     /// <summary>The largest file accepted: a register of a few hundred thousand cases.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
+    /// <summary>The largest upload request: the file and the form around it (the pages' request size limits).</summary>
+    public const long MaxRequestBytes = MaxBytes + 1024 * 1024;
+
     /// <summary>Why the file cannot be imported as a file, or null when it can be read.</summary>
     public static string? Problem(IFormFile? file)
     {

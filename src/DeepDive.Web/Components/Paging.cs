@@ -50,6 +50,9 @@ public sealed record Paging(int Page, int PageSize, int Total, Func<int, string>
     public static int? Requested(HttpRequest request) =>
         int.TryParse(request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : null;
 
+    /// <summary>A page number as a query value: none for the first page, so its address is the list's own.</summary>
+    public static string? QueryValue(int page) => page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A URL with query values, leaving out empty ones: <c>Url("/register/cases", ("q", q), ("page", "2"))</c>.</summary>
     public static string Url(string path, params (string Name, string? Value)[] query)
     {

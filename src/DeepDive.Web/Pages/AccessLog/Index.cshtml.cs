@@ -113,5 +113,5 @@ public sealed class IndexModel(AccessLogStore log, UserStore users, CurrentUser 
     private string Query(string path, int? page) => Paging.Url(path,
         ("From.Day", From.Day), ("From.Month", From.Month), ("From.Year", From.Year),
         ("To.Day", To.Day), ("To.Month", To.Month), ("To.Year", To.Year),
-        ("user", UserEmail), ("page", page is null or 1 ? null : page.Value.ToString(CultureInfo.InvariantCulture)));
+        ("user", UserEmail), ("page", page is { } number ? Paging.QueryValue(number) : null));
 }

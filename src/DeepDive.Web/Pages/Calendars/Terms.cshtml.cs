@@ -12,8 +12,8 @@ namespace DeepDive.Web.Pages.Calendars;
 /// terms in the dates it spans and keeps the others; the school holidays are the gaps between terms.
 /// </summary>
 [Authorize(Policy = Policies.Manage)]
-[RequestSizeLimit(CsvUpload.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = CsvUpload.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(CsvUpload.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = CsvUpload.MaxRequestBytes)]
 public sealed class TermsModel(SchoolTermImporter importer, CurrentUser user, AccessRecorder access) : PageModel
 {
     [BindProperty]

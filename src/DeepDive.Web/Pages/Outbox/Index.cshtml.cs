@@ -1,4 +1,3 @@
-using System.Globalization;
 using DeepDive.Engine.Notifications;
 using DeepDive.Web.Components;
 using DeepDive.Web.Security;
@@ -43,7 +42,7 @@ public sealed class IndexModel(OutboxQuery query, Engine.Notifications.Outbox ou
         // Without a choice, the first state that has notifications, most urgent first.
         Shown = Views.FirstOrDefault(v => v.Name == Status, Views.FirstOrDefault(v => Counts.Of(v.View) > 0, Views[^1]));
         Paging = Paging.Of(Paging.Requested(Request), PageSize, Counts.Of(Shown.View), page =>
-            Paging.Url("/outbox", ("status", Shown.Name), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture))));
+            Paging.Url("/outbox", ("status", Shown.Name), ("page", Paging.QueryValue(page))));
         Notifications = await query.PageAsync(user.PartnershipId, Shown.View, Paging.Offset, PageSize, cancellationToken);
         if (Notifications.Count > 0)
         {

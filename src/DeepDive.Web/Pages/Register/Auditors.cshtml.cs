@@ -1,4 +1,3 @@
-using System.Globalization;
 using DeepDive.Domain.Auditors;
 using DeepDive.Engine.Auditors;
 using DeepDive.Web.Components;
@@ -28,7 +27,7 @@ public sealed class AuditorsModel(AuditorStore auditors, CurrentUser user) : Pag
         var pool = await auditors.ListAsync(user.PartnershipId, cancellationToken);
         var matching = string.IsNullOrEmpty(Search) ? pool : [.. pool.Where(Matches)];
         Paging = Paging.Of(Paging.Requested(Request), PageSize, matching.Count,
-            page => Paging.Url("/register/auditors", ("q", Search), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture))));
+            page => Paging.Url("/register/auditors", ("q", Search), ("page", Paging.QueryValue(page))));
         Auditors = [.. matching.Skip(Paging.Offset).Take(PageSize)];
     }
 

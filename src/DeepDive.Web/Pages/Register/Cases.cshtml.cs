@@ -1,4 +1,3 @@
-using System.Globalization;
 using DeepDive.Domain.Cases;
 using DeepDive.Engine.Cases;
 using DeepDive.Web.Components;
@@ -27,7 +26,7 @@ public sealed class CasesModel(CaseStore cases, CurrentUser user, AccessRecorder
         Search = Search?.Trim();
         var asked = Paging.Requested(Request) is > 1 and var requested ? requested : 1;
         var found = await cases.SearchAsync(user.PartnershipId, Search, (asked - 1) * PageSize, PageSize, cancellationToken);
-        Paging = Paging.Of(asked, PageSize, found.Total, page => Paging.Url("/register/cases", ("q", Search), ("page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture))));
+        Paging = Paging.Of(asked, PageSize, found.Total, page => Paging.Url("/register/cases", ("q", Search), ("page", Paging.QueryValue(page))));
         if (Paging.Page != asked)
         {
             found = await cases.SearchAsync(user.PartnershipId, Search, Paging.Offset, PageSize, cancellationToken);

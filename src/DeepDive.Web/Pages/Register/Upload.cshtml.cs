@@ -13,8 +13,8 @@ namespace DeepDive.Web.Pages.Register;
 /// is refused whole and every error is listed as "line N, column X: reason"; a good one is saved in one transaction.
 /// </summary>
 [Authorize(Policy = Policies.Manage)]
-[RequestSizeLimit(CsvUpload.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = CsvUpload.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(CsvUpload.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = CsvUpload.MaxRequestBytes)]
 public sealed class UploadModel(CaseImporter caseImporter, AuditorImporter auditorImporter, CurrentUser user, AccessRecorder access) : PageModel
 {
     /// <summary>What a register upload is for: its words, its columns, where to go after.</summary>

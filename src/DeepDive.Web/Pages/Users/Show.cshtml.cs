@@ -1,29 +1,18 @@
 using DeepDive.Engine.Users;
 using DeepDive.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DeepDive.Web.Pages.Users;
 
 /// <summary>One person's account: who they are, their role, and what a manager can do to it (reset its password, disable or enable it).</summary>
-[Authorize(Policy = Policies.Manage)]
-public sealed class ShowModel(UserStore users, Scope scope, AccessRecorder access) : PageModel
+public sealed class ShowModel(UserStore users, Scope scope, AccessRecorder access) : AccountPageModel(users, scope)
 {
-    [BindProperty(SupportsGet = true)]
-    public string UserId { get; set; } = "";
-
-    public AppUser Account { get; private set; } = null!;
-
-    public bool IsSelf => Account.UserId == scope.User.UserId;
-
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Account = scope.Account(await users.GetAsync(UserId, cancellationToken));
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken)
     {
-        Account = scope.Account(await users.GetAsync(UserId, cancellationToken));
-        if (Account.Disabled && await users.EnableAsync(scope.PartnershipId, Account.Email, cancellationToken))
+        await LoadAsync(cancellationToken);
+        if (Account.Disabled && await Users.EnableAsync(Scope.PartnershipId, Account.Email, cancellationToken))
         {
             await access.ChangedAsync("user", Account.Email, "enabled", cancellationToken);
         }
