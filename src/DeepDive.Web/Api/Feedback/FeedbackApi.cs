@@ -20,9 +20,11 @@ public sealed class FeedbackApi : IApiEndpoints
     public void Map(RouteGroupBuilder api)
     {
         api.MapGet("/feedback", ListAsync).RequireAuthorization(Policies.Feedback).WithTags("Feedback").WithName("ListFeedback")
-            .WithSummary("Schools' feedback the caller may read, newest first: a school's own, or every school's for managers and moderators.");
+            .WithSummary("Schools' feedback you may read")
+            .WithDescription("Newest first: a school's designated safeguarding lead gets their own school's, from every round; managers and moderators every school's.");
         api.MapGet("/feedback/{roundId}/{school}", ReadAsync).RequireAuthorization(Policies.Feedback).WithTags("Feedback").WithName("GetFeedback")
-            .WithSummary("One school's feedback from one round, as Markdown.");
+            .WithSummary("One school's feedback from one round")
+            .WithDescription("The feedback as Markdown. A school reads its cases as numbers, not case references; another school's feedback is 404.");
     }
 
     private static async Task<Ok<IReadOnlyList<FeedbackItem>>> ListAsync(LearningStore store, Scope scope, CancellationToken cancellationToken)
