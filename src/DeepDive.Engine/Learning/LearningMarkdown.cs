@@ -23,7 +23,7 @@ public static class LearningMarkdown
     public static string Papers(IReadOnlyList<LearningStore.Paper> papers) =>
         string.Join("\n---\n\n", papers.Select(p => p.Body.EndsWith('\n') ? p.Body : p.Body + "\n"));
 
-    private const string NotDelivered = "\nThe feedback is written, not sent: nothing delivers it to schools yet.\n";
+    private const string NotDelivered = "\nThe feedback is written, not sent by email: each school's designated safeguarding lead reads their own in the web app, at /feedback.\n";
 
     private static string Table(string heading, string[] columns, IEnumerable<string[]> rows)
     {
