@@ -67,6 +67,7 @@ public static class WebApp
             ?? throw new InvalidOperationException("A page that needs the current user was reached without signing in."));
         services.AddScoped<Scope>();
         services.AddScoped<AccessRecorder>();
+        services.AddScoped<Pages.Tasks.TaskDesk>();
         services.AddProblemDetails();
         services.AddApiProblems();
         services.AddApiReference();
