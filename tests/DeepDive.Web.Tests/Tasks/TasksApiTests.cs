@@ -24,7 +24,7 @@ public sealed class TasksApiTests(AppFixture fixture) : IClassFixture<AppFixture
     [Fact]
     public async Task The_list_is_the_callers_inbox_and_says_which_page_it_is()
     {
-        using var client = await App.SignedInAsync(App.People.Auditor);
+        using var client = await App.TokenClientAsync(App.People.Auditor);
         var own = await TaskData.OpenTasksAsync(App, App.People.AuditorId);
 
         var response = await client.Http.GetAsync("/api/v1/tasks");
@@ -47,7 +47,7 @@ public sealed class TasksApiTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task A_task_gives_its_case_round_and_answers_and_a_draft_put_there_comes_back()
     {
         var task = (await TaskData.OpenTasksAsync(App, App.People.AuditorId))[0];
-        using var client = await App.SignedInAsync(App.People.Auditor);
+        using var client = await App.TokenClientAsync(App.People.Auditor);
 
         var before = await JsonOf(await client.Http.GetAsync(TaskData.ApiUrl(task)));
         before.GetProperty("status").GetString().Should().Be("open");
@@ -73,7 +73,7 @@ public sealed class TasksApiTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task A_draft_with_a_value_that_is_not_valid_or_json_that_is_not_the_answers_shape_is_a_validation_problem_naming_the_field()
     {
         var task = (await TaskData.OpenTasksAsync(App, App.People.AuditorId))[1];
-        using var client = await App.SignedInAsync(App.People.Auditor);
+        using var client = await App.TokenClientAsync(App.People.Auditor);
 
         (await ProblemsOf(await client.Http.PutAsync(TaskData.ApiUrl(task, "draft"), TaskData.Json("""{ "grade": "brilliant" }"""))))
             .Should().ContainKey("grade").WhoseValue.Single().Should().StartWith("'brilliant' is not a grade");
@@ -90,7 +90,7 @@ public sealed class TasksApiTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task Answers_missing_the_grade_and_evidence_are_refused_naming_each_field_then_accepted_once_and_only_once()
     {
         var task = (await TaskData.OpenTasksAsync(App, App.People.OtherAuditorId))[0];
-        using var client = await App.SignedInAsync(App.People.OtherAuditor);
+        using var client = await App.TokenClientAsync(App.People.OtherAuditor);
 
         var problems = await ProblemsOf(await client.Http.PostAsync(TaskData.ApiUrl(task, "answers"),
             TaskData.Json("""{ "sections": [ { "section": "Assessment", "evidence": "Read." }, { "section": "Planning", "evidence": " " } ] }""")));
@@ -124,11 +124,11 @@ public sealed class TasksApiTests(AppFixture fixture) : IClassFixture<AppFixture
     {
         var others = (await TaskData.OpenTasksAsync(App, App.People.OtherAuditorId))[1];
         var closed = await TaskData.ClosedRoundTaskAsync(App, App.People.AuditorId);
-        using var auditor = await App.SignedInAsync(App.People.Auditor);
-        using var otherPartnership = await App.SignedInAsync(App.People.OtherPartnershipManager);
-        using var manager = await App.SignedInAsync(App.People.Manager);
+        using var auditor = await App.TokenClientAsync(App.People.Auditor);
+        using var otherPartnership = await App.TokenClientAsync(App.People.OtherPartnershipManager);
+        using var manager = await App.TokenClientAsync(App.People.Manager);
 
-        foreach (var (client, request) in new (BrowserClient, Func<HttpClient, Task<HttpResponseMessage>>)[]
+        foreach (var (client, request) in new (ApiClients.TokenClient, Func<HttpClient, Task<HttpResponseMessage>>)[]
         {
             (auditor, h => h.GetAsync(TaskData.ApiUrl(others))),
             (auditor, h => h.PostAsync(TaskData.ApiUrl(others, "answers"), TaskData.Json(TaskData.CompleteAnswers))),
@@ -150,7 +150,7 @@ public sealed class TasksApiTests(AppFixture fixture) : IClassFixture<AppFixture
 
         using var anonymous = App.Client();
         (await anonymous.Http.GetAsync("/api/v1/tasks")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        using var viewer = await App.SignedInAsync(App.People.Viewer);
+        using var viewer = await App.TokenClientAsync(App.People.Viewer);
         (await viewer.Http.GetAsync("/api/v1/tasks")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
@@ -158,7 +158,7 @@ public sealed class TasksApiTests(AppFixture fixture) : IClassFixture<AppFixture
     public async Task Answers_may_be_posted_to_the_task_id_with_its_slashes_unescaped()
     {
         var task = (await TaskData.OpenTasksAsync(App, App.People.OtherAuditorId))[2];
-        using var client = await App.SignedInAsync(App.People.OtherAuditor);
+        using var client = await App.TokenClientAsync(App.People.OtherAuditor);
 
         var accepted = await client.Http.PostAsync($"/api/v1/tasks/{task}/answers", TaskData.Json(TaskData.CompleteAnswers));
 
