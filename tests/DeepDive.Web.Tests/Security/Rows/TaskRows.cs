@@ -15,6 +15,11 @@ public sealed class TaskRows : IRouteRows
 
     private static Expect OtherAuditors() => Own().Except(Outcome.NotFound, Who.Auditor);
 
+    /// <summary>Answering is the assigned auditor's alone: managers and moderators may read a task, not answer it.</summary>
+    private static Expect Answer() => Expect.Only(Who.Auditor);
+
+    private static Expect AnswerOthers() => Answer().Except(Outcome.NotFound, Who.Auditor);
+
     private static string Page(string taskId, string? then = null) => $"/tasks/{Uri.EscapeDataString(taskId)}{(then is null ? "" : "/" + then)}";
 
     /// <summary>The API takes a task id escaped as one segment, or with its slashes as they are (three segments).</summary>
@@ -25,11 +30,11 @@ public sealed class TaskRows : IRouteRows
             .Case("an assigned task", d => Url(d.AssignedTaskId), Own())
             .Case("another auditor's task", d => Url(d.OtherAuditorTaskId), OtherAuditors());
         yield return RouteRow.Put("/api/v1/tasks" + pattern + "/draft")
-            .Case("an assigned task", d => Url(d.AssignedTaskId, "draft"), Own())
-            .Case("another auditor's task", d => Url(d.OtherAuditorTaskId, "draft"), OtherAuditors());
+            .Case("an assigned task", d => Url(d.AssignedTaskId, "draft"), Answer())
+            .Case("another auditor's task", d => Url(d.OtherAuditorTaskId, "draft"), AnswerOthers());
         yield return RouteRow.Post("/api/v1/tasks" + pattern + "/answers")
-            .Case("an assigned task", d => Url(d.AssignedTaskId, "answers"), Own())
-            .Case("another auditor's task", d => Url(d.OtherAuditorTaskId, "answers"), OtherAuditors());
+            .Case("an assigned task", d => Url(d.AssignedTaskId, "answers"), Answer())
+            .Case("another auditor's task", d => Url(d.OtherAuditorTaskId, "answers"), AnswerOthers());
     }
 
     public IEnumerable<RouteRow> Rows(MatrixData data) =>
@@ -39,17 +44,17 @@ public sealed class TaskRows : IRouteRows
             .Case("an assigned task", d => Page(d.AssignedTaskId), Own())
             .Case("another auditor's task", d => Page(d.OtherAuditorTaskId), OtherAuditors()),
         RouteRow.Post("/tasks/{taskId}/{caseRef?}/{agency?}")
-            .Case("an assigned task", d => Page(d.AssignedTaskId), Own())
-            .Case("another auditor's task", d => Page(d.OtherAuditorTaskId), OtherAuditors()),
+            .Case("an assigned task", d => Page(d.AssignedTaskId), Answer())
+            .Case("another auditor's task", d => Page(d.OtherAuditorTaskId), AnswerOthers()),
         RouteRow.Post("/tasks/{taskId}/{caseRef?}/{agency?}", "draft")
-            .Case("an assigned task", d => Page(d.AssignedTaskId) + "?handler=draft", Own())
-            .Case("another auditor's task", d => Page(d.OtherAuditorTaskId) + "?handler=draft", OtherAuditors()),
+            .Case("an assigned task", d => Page(d.AssignedTaskId) + "?handler=draft", Answer())
+            .Case("another auditor's task", d => Page(d.OtherAuditorTaskId) + "?handler=draft", AnswerOthers()),
         RouteRow.Get("/tasks/{taskId}/check")
             .Case("an assigned task", d => Page(d.AssignedTaskId, "check"), Own())
             .Case("another auditor's task", d => Page(d.OtherAuditorTaskId, "check"), OtherAuditors()),
         RouteRow.Post("/tasks/{taskId}/check")
-            .Case("an assigned task", d => Page(d.AssignedTaskId, "check"), Own())
-            .Case("another auditor's task", d => Page(d.OtherAuditorTaskId, "check"), OtherAuditors()),
+            .Case("an assigned task", d => Page(d.AssignedTaskId, "check"), Answer())
+            .Case("another auditor's task", d => Page(d.OtherAuditorTaskId, "check"), AnswerOthers()),
         RouteRow.Get("/tasks/{taskId}/submitted")
             .Case("an assigned task", d => Page(d.AssignedTaskId, "submitted"), Own())
             .Case("another auditor's task", d => Page(d.OtherAuditorTaskId, "submitted"), OtherAuditors()),
