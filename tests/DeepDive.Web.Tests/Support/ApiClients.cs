@@ -29,16 +29,8 @@ public static class ApiClients
         return client;
     }
 
-    /// <summary>A client of the API acting as <paramref name="email"/> through a personal access token of theirs (the API takes changes only with a token).</summary>
-    public static async Task<TokenClient> TokenClientAsync(this TestApp app, string email) => new(app.Api(await app.TokenAsync(email)));
-
-    /// <summary>An API client with a token, shaped as <see cref="BrowserClient"/> is for the API's own tests (<c>client.Http</c>).</summary>
-    public sealed class TokenClient(HttpClient http) : IDisposable
-    {
-        public HttpClient Http { get; } = http;
-
-        public void Dispose() => Http.Dispose();
-    }
+    /// <summary>A client calling the API as <paramref name="email"/>, with a new token of theirs.</summary>
+    public static async Task<HttpClient> ApiAsAsync(this TestApp app, string email) => app.Api(await app.TokenAsync(email));
 
     /// <summary>An RFC 9457 problem: its status, title, detail and (for a 400) the errors by field.</summary>
     public sealed record Problem(int Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors, string Body);

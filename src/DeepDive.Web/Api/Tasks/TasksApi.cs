@@ -23,9 +23,10 @@ public sealed class TasksApi : IApiEndpoints
         foreach (var (id, described) in new[] { ("/{taskId}", true), ("/{taskId}/{caseRef}/{agency}", false) })
         {
             Describe(tasks.MapGet(id, GetAsync), described, "GetTask", "A task: its case, round, due date and answers (submitted, or the draft)");
-            Describe(tasks.MapPut(id + "/draft", SaveDraftAsync), described, "SaveTaskDraft",
+            // The body is read by the answers file's own reader (its messages name each field); declared here for the description.
+            Describe(tasks.MapPut(id + "/draft", SaveDraftAsync).Accepts<AnswersJson>("application/json"), described, "SaveTaskDraft",
                 "Saves answers (the answers file's shape, any part of it) as the task's draft");
-            Describe(tasks.MapPost(id + "/answers", SubmitAsync), described, "SubmitTaskAnswers",
+            Describe(tasks.MapPost(id + "/answers", SubmitAsync).Accepts<AnswersJson>("application/json"), described, "SubmitTaskAnswers",
                 "Submits the answers (the answers file's shape); the deep dive moves on");
         }
     }
