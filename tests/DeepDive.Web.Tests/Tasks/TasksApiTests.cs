@@ -36,7 +36,7 @@ public sealed class TasksApiTests(AppFixture fixture) : IClassFixture<AppFixture
         var first = body.GetProperty("tasks")[0];
         first.GetProperty("status").GetString().Should().BeOneOf("open", "draft-saved");
         first.GetProperty("round").GetProperty("cycle").GetString().Should().EndWith("multi-agency deep dive");
-        first.GetProperty("page").GetString().Should().Be(TaskData.Url(own[0]));
+        first.GetProperty("url").GetString().Should().Be(TaskData.Url(own[0]));
         body.GetProperty("total").GetInt32().Should().Be(own.Count);
         body.GetProperty("pageCount").GetInt32().Should().Be(1);
 
@@ -84,6 +84,8 @@ public sealed class TasksApiTests(AppFixture fixture) : IClassFixture<AppFixture
             .Keys.Should().ContainSingle();
         (await ProblemsOf(await client.PutAsync(TaskData.ApiUrl(task, "draft"), TaskData.Json(""))))
             .Keys.Should().Equal("body");
+        var form = await client.PutAsync(TaskData.ApiUrl(task, "draft"), new FormUrlEncodedContent(new Dictionary<string, string> { ["grade"] = "good" }));
+        form.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
         (await TaskData.DraftAsync(App, task)).Should().BeNull();
     }
 
