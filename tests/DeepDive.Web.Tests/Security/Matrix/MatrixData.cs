@@ -6,8 +6,8 @@ namespace DeepDive.Web.Tests.Security.Matrix;
 
 /// <summary>
 /// The objects the matrix's URLs are made of, from the demo partnership: the people, a task assigned to
-/// <see cref="Who.Auditor"/> and one assigned to the other auditor, the school of <see cref="Who.School"/> and another
-/// school. Add what an area's rows need here (found through the stores, as a page would find it).
+/// <see cref="Who.Auditor"/>, one assigned to the other auditor and one of theirs in a closed round, the school of
+/// <see cref="Who.School"/> and another school. Add what an area's rows need here (found through the stores, as a page would find it).
 /// </summary>
 public sealed class MatrixData
 {
@@ -18,6 +18,9 @@ public sealed class MatrixData
 
     /// <summary>An open task of the same partnership assigned to another auditor (not to <see cref="Who.Auditor"/>).</summary>
     public required string OtherAuditorTaskId { get; init; }
+
+    /// <summary>A task <see cref="Who.Auditor"/> submitted in a round that has closed since: no longer in their scope.</summary>
+    public required string ClosedRoundTaskId { get; init; }
 
     /// <summary>The school of <see cref="Who.School"/>, which has feedback.</summary>
     public string SchoolName => People.SchoolName;
@@ -43,6 +46,18 @@ public sealed class MatrixData
     /// <summary>An account no <see cref="Who"/> signs in with (the other school's lead), whose password may be reset.</summary>
     public required string SpareUserId { get; init; }
 
+    /// <summary>The account each kind of user signs in with.</summary>
+    public string EmailOf(Who who) => who switch
+    {
+        Who.Manager => People.Manager,
+        Who.Moderator => People.Moderator,
+        Who.Auditor => People.Auditor,
+        Who.School => People.School,
+        Who.Viewer => People.Viewer,
+        Who.OtherPartnershipManager => People.OtherPartnershipManager,
+        _ => throw new ArgumentOutOfRangeException(nameof(who), who, "anonymous has no account"),
+    };
+
     public static async Task<MatrixData> LoadAsync(TestApp app)
     {
         var learning = app.Services.GetRequiredService<Engine.Learning.LearningStore>();
@@ -66,6 +81,7 @@ public sealed class MatrixData
             CycleId = (await learning.BriefsAsync(DemoPartnership.Id, CancellationToken.None)).First().CycleId,
             ManagerUserId = await UserIdOf(app.People.Manager),
             SpareUserId = await UserIdOf(app.People.OtherSchool),
+            ClosedRoundTaskId = await Tasks.TaskData.ClosedRoundTaskAsync(app, app.People.AuditorId),
         };
     }
 }
