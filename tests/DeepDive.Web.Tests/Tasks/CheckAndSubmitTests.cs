@@ -87,6 +87,12 @@ public sealed class CheckAndSubmitTests(AppFixture fixture) : IClassFixture<AppF
         draft.Errors.Should().Equal("You have already submitted this task. Submitted answers cannot be changed.");
         (await TaskData.SubmissionEventsAsync(App, task)).Should().Be(1);
         (await TaskData.DraftAsync(App, task)).Should().BeNull();
+
+        // A manager is refused as someone who may not answer it, not told they submitted it.
+        using var manager = await App.SignedInAsync(App.People.Manager);
+        var managers = await manager.PostAsync(TaskData.Url(task, "check"),
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(await manager.GetAsync(TaskData.Url(task))) });
+        managers.Location.Should().Contain("/forbidden");
     }
 
     [Fact]

@@ -159,8 +159,12 @@ public sealed class TaskPageTests(AppFixture fixture) : IClassFixture<AppFixture
             ["__RequestVerificationToken"] = token,
             ["Input.Grade"] = "good",
         });
-        refused.Status.Should().Be(HttpStatusCode.Forbidden);
+        refused.Status.Should().Be(HttpStatusCode.Redirect);
+        refused.Location.Should().Contain("/forbidden");
         (await TaskData.DraftAsync(App, task)).Should().BeNull();
+        var submit = await manager.PostAsync(TaskData.Url(task, "check"), new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        submit.Location.Should().Contain("/forbidden");
+        (await TaskData.SubmissionEventsAsync(App, task)).Should().Be(0);
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class TasksApi : IApiEndpoints
         TaskDesk desk, HttpRequest request, bool complete, CancellationToken cancellationToken)
     {
         var task = await desk.OpenAsync(TaskIds.FromRoute(request.RouteValues), cancellationToken, logView: false);
-        if (Refusal(task.Submitted ? TaskDesk.Outcome.AlreadySubmitted : task.MayAnswer ? TaskDesk.Outcome.Done : TaskDesk.Outcome.NotTheirs) is { } refused)
+        if (TaskDesk.Refused(task) is { } refusal && Refusal(refusal) is { } refused)
         {
             return refused;
         }

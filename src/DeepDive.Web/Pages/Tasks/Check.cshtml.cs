@@ -21,18 +21,18 @@ public sealed class CheckModel(TaskDesk desk) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Task = await desk.OpenAsync(TaskIds.FromRoute(RouteData.Values), cancellationToken, logView: false);
-        if (!Task.Submitted && !Ready())
+        if (TaskDesk.Refused(Task) is null && !Ready())
         {
-            return Task.MayAnswer ? Redirect(TaskIds.Url(Task.TaskId)) : StatusCode(StatusCodes.Status403Forbidden);
+            return Redirect(TaskIds.Url(Task.TaskId));
         }
 
-        switch (await desk.SubmitAsync(Task, Task.Answers!, cancellationToken))
+        switch (TaskDesk.Refused(Task) ?? await desk.SubmitAsync(Task, Task.Answers!, cancellationToken))
         {
+            case TaskDesk.Outcome.NotTheirs:
+                return Forbid();
             case TaskDesk.Outcome.AlreadySubmitted:
                 Task = await desk.OpenAsync(Task.TaskId, cancellationToken, logView: false);
                 return TaskModel.AlreadySubmitted(this);
-            case TaskDesk.Outcome.NotTheirs:
-                return StatusCode(StatusCodes.Status403Forbidden);
             default:
                 return Redirect(TaskIds.Url(Task.TaskId, "submitted"));
         }

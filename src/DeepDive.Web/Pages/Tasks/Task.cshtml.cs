@@ -35,14 +35,12 @@ public sealed class TaskModel(TaskDesk desk) : PageModel
     private async Task<IActionResult> SaveAsync(bool andContinue, CancellationToken cancellationToken)
     {
         Task = await desk.OpenAsync(TaskIds.FromRoute(RouteData.Values), cancellationToken, logView: false);
-        if (Task.Submitted)
+        switch (TaskDesk.Refused(Task))
         {
-            return AlreadySubmitted(this);
-        }
-
-        if (!Task.MayAnswer)
-        {
-            return StatusCode(StatusCodes.Status403Forbidden);
+            case TaskDesk.Outcome.NotTheirs:
+                return Forbid();
+            case TaskDesk.Outcome.AlreadySubmitted:
+                return AlreadySubmitted(this);
         }
 
         var answers = Input.WithToolSections(Task.Sections).ToAnswers();

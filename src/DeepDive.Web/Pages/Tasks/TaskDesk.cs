@@ -43,13 +43,19 @@ public sealed class TaskDesk(
 
     public sealed record TaskList(IReadOnlyList<Listed> Tasks, int Total, int Page, int PageCount, bool Submitted);
 
-    /// <summary>One task as its pages show it. <see cref="Answers"/> are the submitted ones, or else the draft's (null when there is none).</summary>
+    /// <summary>
+    /// One task as its pages show it. <see cref="Owner"/>: the user is the auditor who answers it (<see cref="Scope.MayAnswer"/>),
+    /// submitted or not. <see cref="Answers"/> are the submitted ones, or else the draft's (null when there is none).
+    /// </summary>
     public sealed record OpenTask(
-        AuditorTaskQuery.Detail Task, State State, bool MayAnswer, TaskSubmission? Answers, DateTime? DraftSavedUtc, IReadOnlyList<string> Sections)
+        AuditorTaskQuery.Detail Task, State State, bool Owner, TaskSubmission? Answers, DateTime? DraftSavedUtc, IReadOnlyList<string> Sections)
     {
         public string TaskId => Task.TaskId;
 
         public bool Submitted => Task.Submitted;
+
+        /// <summary>Whether the answer form is the user's to fill in: their task, not yet submitted.</summary>
+        public bool MayAnswer => Owner && !Submitted;
     }
 
     public enum Outcome
@@ -151,15 +157,16 @@ public sealed class TaskDesk(
         }
     }
 
-    private static Outcome? Refused(OpenTask task) =>
-        task.Submitted ? Outcome.AlreadySubmitted : !task.MayAnswer ? Outcome.NotTheirs : null;
+    /// <summary>Why a change to the task is refused, if it is: not the user's to answer (whether or not it is submitted), or already submitted.</summary>
+    public static Outcome? Refused(OpenTask task) =>
+        !task.Owner ? Outcome.NotTheirs : task.Submitted ? Outcome.AlreadySubmitted : null;
 
     private async Task<OpenTask> LoadAsync(AuditorTaskQuery.Detail task, CancellationToken cancellationToken)
     {
         var sections = AuditToolSections.Of(task.Cycle.AuditTool);
         if (task.Submitted)
         {
-            return new OpenTask(task, State.Submitted, false, await query.SubmittedAnswersAsync(task, cancellationToken), null, sections);
+            return new OpenTask(task, State.Submitted, scope.MayAnswer(task), await query.SubmittedAnswersAsync(task, cancellationToken), null, sections);
         }
 
         var draft = await drafts.GetAsync(scope.PartnershipId, task.TaskId, cancellationToken);
