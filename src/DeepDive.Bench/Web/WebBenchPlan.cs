@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace DeepDive.Bench.Web;
+
+/// <summary>
+/// What the bench hands its client process: where the app listens, the clients' accounts (one shared password), each
+/// client's open tasks to view and its task to submit, how long to run, and the mix of routes. Written as a JSON file;
+/// the client writes its <see cref="WebBenchResult"/> back the same way.
+/// </summary>
+public sealed record WebBenchPlan(
+    string BaseUrl,
+    string Password,
+    double Seconds,
+    IReadOnlyDictionary<string, int> Mix,
+    bool Submit,
+    int Seed,
+    IReadOnlyList<WebBenchPlan.Client> Clients)
+{
+    public sealed record Client(string Email, IReadOnlyList<string> TaskIds, string? SubmitTaskId);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+    };
+
+    public Task SaveAsync(string path, CancellationToken cancellationToken) => WebBenchFiles.WriteAsync(path, this, cancellationToken);
+
+    public static Task<WebBenchPlan> LoadAsync(string path, CancellationToken cancellationToken) =>
+        WebBenchFiles.ReadAsync<WebBenchPlan>(path, cancellationToken);
+}
+
+/// <summary>What the client process measured over the timed run: every route, and all of them together.</summary>
+public sealed record WebBenchResult(double Seconds, double SignInSeconds, WebBenchFigures All, IReadOnlyList<WebBenchFigures> Routes);
+
+/// <summary>The plan and the result travel between the two processes as JSON files.</summary>
+public static class WebBenchFiles
+{
+    public static async Task WriteAsync<T>(string path, T value, CancellationToken cancellationToken)
+    {
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, value, WebBenchPlan.Json, cancellationToken);
+    }
+
+    public static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<T>(file, WebBenchPlan.Json, cancellationToken)
+            ?? throw new InvalidDataException($"{path} holds no {typeof(T).Name}.");
+    }
+}
