@@ -27,17 +27,24 @@ public static partial class WebBenchClient
 
             await Task.WhenAll(clients.Select(c => c.WarmUpAsync(cancellationToken)));
 
+            using var server = Process.GetProcessById(plan.ServerProcessId);
+            using var self = Process.GetCurrentProcess();
+            var (serverCpu, clientCpu) = (server.TotalProcessorTime, self.TotalProcessorTime);
             var run = Stopwatch.StartNew();
             var until = TimeSpan.FromSeconds(plan.Seconds);
             await Task.WhenAll(clients.Select(c => Task.Run(() => c.RunAsync(run, until, cancellationToken), cancellationToken)));
             var seconds = run.Elapsed.TotalSeconds;
+            server.Refresh();
+            self.Refresh();
+            (serverCpu, clientCpu) = (server.TotalProcessorTime - serverCpu, self.TotalProcessorTime - clientCpu);
 
             var all = clients.SelectMany(c => c.Samples).ToList();
             var routes = WebBenchRoute.All.Where(r => all.Any(s => s.Route == r))
                 .Select(r => WebBenchFigures.Of(r.Name, r.Method, r.Template, [.. all.Where(s => s.Route == r).Select(s => s.Sample)], seconds))
                 .ToList();
+            double PerRequest(TimeSpan cpu) => all.Count == 0 ? 0 : Math.Round(cpu.TotalMilliseconds / all.Count, 2);
             return new WebBenchResult(Math.Round(seconds, 2), Math.Round(signInSeconds, 2),
-                WebBenchFigures.Of("all", "", "", [.. all.Select(s => s.Sample)], seconds), routes);
+                WebBenchFigures.Of("all", "", "", [.. all.Select(s => s.Sample)], seconds), routes, PerRequest(serverCpu), PerRequest(clientCpu));
         }
         finally
         {

@@ -5,10 +5,12 @@ namespace DeepDive.Bench.Web;
 /// <summary>
 /// What the bench hands its client process: where the app listens, the clients' accounts (one shared password), each
 /// client's open tasks to view and its task to submit, how long to run, and the mix of routes. Written as a JSON file;
-/// the client writes its <see cref="WebBenchResult"/> back the same way.
+/// the client writes its <see cref="WebBenchResult"/> back the same way. The server's process id lets the client read the
+/// processor time the server used during the timed run.
 /// </summary>
 public sealed record WebBenchPlan(
     string BaseUrl,
+    int ServerProcessId,
     string Password,
     double Seconds,
     IReadOnlyDictionary<string, int> Mix,
@@ -31,8 +33,13 @@ public sealed record WebBenchPlan(
         WebBenchFiles.ReadAsync<WebBenchPlan>(path, cancellationToken);
 }
 
-/// <summary>What the client process measured over the timed run: every route, and all of them together.</summary>
-public sealed record WebBenchResult(double Seconds, double SignInSeconds, WebBenchFigures All, IReadOnlyList<WebBenchFigures> Routes);
+/// <summary>
+/// What the client process measured over the timed run: every route, and all of them together; and the processor time
+/// the server's process (its engine included) and the clients' process used in it, per request: on a machine shared
+/// with other work these say what a request costs when the latencies cannot.
+/// </summary>
+public sealed record WebBenchResult(
+    double Seconds, double SignInSeconds, WebBenchFigures All, IReadOnlyList<WebBenchFigures> Routes, double ServerCpuMsPerRequest, double ClientCpuMsPerRequest);
 
 /// <summary>The plan and the result travel between the two processes as JSON files.</summary>
 public static class WebBenchFiles

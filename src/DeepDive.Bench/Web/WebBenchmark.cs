@@ -80,7 +80,7 @@ public static class WebBenchmark
                 await UntilOpenAsync(seeds, [.. live.Select(d => d.Tasks[0].TaskId)], cancellationToken);
             }
 
-            var plan = new WebBenchPlan(app.Urls.First(), password, options.Duration.TotalSeconds, mix, submit, options.Seed,
+            var plan = new WebBenchPlan(app.Urls.First(), Environment.ProcessId, password, options.Duration.TotalSeconds, mix, submit, options.Seed,
                 [.. clients.Select((c, i) => new WebBenchPlan.Client(c.Email, openTasks[c.AuditorId], submit ? live[i].Tasks[0].TaskId : null))]);
             log?.Report($"{options.Clients} clients signing in and calling {string.Join(", ", mix.Keys)}{(submit ? ", submit" : "")} for {options.Duration.TotalSeconds:0} s");
             var result = await RunClientsAsync(launcher, plan, scratch, cancellationToken);

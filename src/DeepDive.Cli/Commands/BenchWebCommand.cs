@@ -121,6 +121,8 @@ public sealed class BenchWebCommand : AsyncCommand<BenchWebSettings>
             ["p99_ms"] = all.P99Ms,
             ["errors"] = all.Errors,
             ["requests"] = all.Requests,
+            ["server_cpu_ms_per_request"] = report.Result.ServerCpuMsPerRequest,
+            ["client_cpu_ms_per_request"] = report.Result.ClientCpuMsPerRequest,
             ["routes"] = report.Result.Routes.ToDictionary(r => r.Route, r => new
             {
                 r.Method, r.Path, r.Requests, r.RequestsPerSecond, r.P50Ms, r.P95Ms, r.P99Ms, r.MaxMs, r.Errors, r.ErrorKinds,
@@ -150,7 +152,7 @@ public sealed class BenchWebCommand : AsyncCommand<BenchWebSettings>
             AnsiConsole.MarkupLineInterpolated($"Machine: {report.Cores} cores, load average {F(before)} before and {F(after)} after; the clients share the machine with the server.");
         }
 
-        var table = new Table().AddColumn("route").AddColumn("request");
+        var table = new Table().AddColumn("route");
         foreach (var heading in new[] { "requests", "per second", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors" })
         {
             table.AddColumn(new TableColumn(heading).RightAligned());
@@ -158,11 +160,18 @@ public sealed class BenchWebCommand : AsyncCommand<BenchWebSettings>
 
         foreach (var r in report.Result.Routes.Append(report.Result.All))
         {
-            table.AddRow(r.Route, r.Method.Length == 0 ? "" : $"{r.Method} {r.Path}", $"{r.Requests:N0}", F(r.RequestsPerSecond),
+            table.AddRow(r.Route, $"{r.Requests:N0}", F(r.RequestsPerSecond),
                 F(r.P50Ms), F(r.P95Ms), F(r.P99Ms), F(r.MaxMs), $"{r.Errors:N0}");
         }
 
         FittedTable.Write(AnsiConsole.Console, table);
+        foreach (var r in report.Result.Routes)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  {r.Route}: {r.Method} {r.Path}");
+        }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"Processor time a request: {report.Result.ServerCpuMsPerRequest:0.00} ms in the server's process (its engine included), {report.Result.ClientCpuMsPerRequest:0.00} ms in the clients'.");
         foreach (var r in report.Result.Routes.Where(r => r.Errors > 0))
         {
             AnsiConsole.MarkupLineInterpolated($"Errors on {r.Route}: {string.Join(", ", r.ErrorKinds.Select(k => $"{k.Value:N0} × {k.Key}"))}");

@@ -30,16 +30,18 @@ public sealed class TaskBoard(Database database, EventPublisher events, TimeProv
 
     public async Task<IReadOnlyList<TaskView>> ListAsync(string partnershipId, string? auditorId, bool openOnly, CancellationToken cancellationToken)
     {
+        // Each condition only when it applies: "@AuditorId IS NULL OR auditor_id = @AuditorId" keeps the database from
+        // seeking the auditor's tasks in ix_audit_task_auditor, and reads every task of the partnership instead.
         var sql = $"""
             SELECT {Columns} FROM audit_task
             WHERE partnership_id = @PartnershipId
-              AND (@AuditorId IS NULL OR auditor_id = @AuditorId)
-              AND (@OpenOnly = 0 OR status IN (@Open, @Unassigned))
+              {(auditorId is null ? "" : "AND auditor_id = @AuditorId")}
+              {(openOnly ? "AND status IN (@Open, @Unassigned)" : "")}
             ORDER BY due_utc, task_id
             """;
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<TaskView>(new CommandDefinition(sql,
-            new { PartnershipId = partnershipId, AuditorId = auditorId, OpenOnly = openOnly ? 1 : 0, AuditTaskStatus.Open, AuditTaskStatus.Unassigned }, cancellationToken: cancellationToken))).ToList();
+            new { PartnershipId = partnershipId, AuditorId = auditorId, AuditTaskStatus.Open, AuditTaskStatus.Unassigned }, cancellationToken: cancellationToken))).ToList();
     }
 
     /// <summary>
