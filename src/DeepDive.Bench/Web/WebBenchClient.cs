@@ -138,6 +138,7 @@ public static partial class WebBenchClient
             if (route == WebBenchRoute.Submit)
             {
                 request.Content = JsonContent.Create(Answers(index));
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", client.Token);
             }
 
             var started = Stopwatch.GetTimestamp();

@@ -4,7 +4,7 @@ namespace DeepDive.Bench.Web;
 
 /// <summary>
 /// What the bench hands its client process: where the app listens, the clients' accounts (one shared password), each
-/// client's open tasks to view and its task to submit, how long to run, and the mix of routes. Written as a JSON file;
+/// client's open tasks to view, its task to submit and the token to submit it with, how long to run, and the mix of routes. Written as a JSON file;
 /// the client writes its <see cref="WebBenchResult"/> back the same way. The server's process id lets the client read the
 /// processor time the server used during the timed run.
 /// </summary>
@@ -18,7 +18,8 @@ public sealed record WebBenchPlan(
     int Seed,
     IReadOnlyList<WebBenchPlan.Client> Clients)
 {
-    public sealed record Client(string Email, IReadOnlyList<string> TaskIds, string? SubmitTaskId);
+    /// <param name="Token">The client's personal access token: the API takes a change only with one, never with a session cookie.</param>
+    public sealed record Client(string Email, IReadOnlyList<string> TaskIds, string? SubmitTaskId, string? Token);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -15,7 +15,7 @@ public sealed record WebBenchRoute(string Name, string Method, string Template, 
 
     /// <summary>The completed audit tool for the auditor's task, once per client.</summary>
     public static readonly WebBenchRoute Submit = new("submit", "POST", "/api/v1/tasks/{taskId}/answers", [200, 201, 202, 204],
-        "the client's one submission of an audit tool");
+        "the client's one submission of an audit tool, with its personal access token");
 
     /// <summary>The front door: a signed-in user is sent on to their start page. Served today by every build of the app.</summary>
     public static readonly WebBenchRoute Home = new("home", "GET", "/", [302], "the front door, which sends a signed-in user to their start page");

@@ -80,8 +80,15 @@ public static class WebBenchmark
                 await UntilOpenAsync(seeds, [.. live.Select(d => d.Tasks[0].TaskId)], cancellationToken);
             }
 
-            var plan = new WebBenchPlan(app.Urls.First(), Environment.ProcessId, password, options.Duration.TotalSeconds, mix, submit, options.Seed,
-                [.. clients.Select((c, i) => new WebBenchPlan.Client(c.Email, openTasks[c.AuditorId], submit ? live[i].Tasks[0].TaskId : null))]);
+            var tokens = new ApiTokenStore(database, new UserStore(database, clock), clock);
+            var planned = new List<WebBenchPlan.Client>(clients.Count);
+            foreach (var (client, i) in clients.Select((c, i) => (c, i)))
+            {
+                planned.Add(new WebBenchPlan.Client(client.Email, openTasks[client.AuditorId], submit ? live[i].Tasks[0].TaskId : null,
+                    submit ? await tokens.CreateAsync(WebBenchPartnership.Id, client.Email, "web bench", cancellationToken) : null));
+            }
+
+            var plan = new WebBenchPlan(app.Urls.First(), Environment.ProcessId, password, options.Duration.TotalSeconds, mix, submit, options.Seed, planned);
             log?.Report($"{options.Clients} clients signing in and calling {string.Join(", ", mix.Keys)}{(submit ? ", submit" : "")} for {options.Duration.TotalSeconds:0} s");
             var result = await RunClientsAsync(launcher, plan, scratch, cancellationToken);
             return new WebBenchReport(options, database.Dialect.Kind.ToString(), Environment.ProcessorCount, loadBefore, MachineLoad.OneMinute(),
