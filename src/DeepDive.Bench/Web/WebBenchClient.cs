@@ -8,14 +8,12 @@ namespace DeepDive.Bench.Web;
 
 /// <summary>
 /// The bench's clients, run in a process of their own so that their work is not the server's: each signs in as its
-/// auditor (the sign-in page, then its form with the anti-forgery token, as a browser does), warms up, then for the
+/// auditor (the sign-in page, then its form with the anti-forgery token, as a browser does), warms up on the mix, then for the
 /// timed run calls the routes of the mix one after another with no pause, picking each at random by weight, and once,
 /// at its own moment in the run, submits its task. Every request is timed from sending it to reading its last byte.
 /// </summary>
 public static partial class WebBenchClient
 {
-    private const int WarmUpRounds = 2;
-
     public static async Task<WebBenchResult> RunAsync(WebBenchPlan plan, CancellationToken cancellationToken)
     {
         var clients = plan.Clients.Select((c, i) => new Session(plan, c, i)).ToList();
@@ -25,7 +23,8 @@ public static partial class WebBenchClient
             await Task.WhenAll(clients.Select(c => c.SignInAsync(cancellationToken)));
             var signInSeconds = signIn.Elapsed.TotalSeconds;
 
-            await Task.WhenAll(clients.Select(c => c.WarmUpAsync(cancellationToken)));
+            var warmUp = Stopwatch.StartNew();
+            await Task.WhenAll(clients.Select(c => Task.Run(() => c.WarmUpAsync(warmUp, TimeSpan.FromSeconds(plan.WarmUpSeconds), cancellationToken), cancellationToken)));
 
             using var server = Process.GetProcessById(plan.ServerProcessId);
             using var self = Process.GetCurrentProcess();
@@ -104,15 +103,21 @@ public static partial class WebBenchClient
             }
         }
 
-        /// <summary>Each route of the mix a few times, not counted: the first calls compile pages and fill caches.</summary>
-        public async Task WarmUpAsync(CancellationToken cancellationToken)
+        /// <summary>
+        /// The mix, not counted: every route once, then on for the warm-up's time. The first calls compile pages and fill
+        /// caches, and the runtime goes on recompiling the busiest code for some seconds; a server that has been running
+        /// for a while has done both.
+        /// </summary>
+        public async Task WarmUpAsync(Stopwatch warmUp, TimeSpan until, CancellationToken cancellationToken)
         {
-            for (var i = 0; i < WarmUpRounds; i++)
+            foreach (var route in weighted.Distinct())
             {
-                foreach (var route in weighted.Distinct())
-                {
-                    await SendAsync(route, cancellationToken);
-                }
+                await SendAsync(route, cancellationToken);
+            }
+
+            while (warmUp.Elapsed < until)
+            {
+                await SendAsync(weighted[random.Next(weighted.Length)], cancellationToken);
             }
         }
 

@@ -12,6 +12,9 @@ public sealed record WebBenchOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the clients run the mix before the timed run, uncounted: pages compiled, caches filled, the busiest code recompiled.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Weights of the routes called again and again (<see cref="WebBenchRoute.ParseMix"/>).</summary>
     public IReadOnlyDictionary<string, int> Mix { get; init; } = WebBenchRoute.DefaultMix;
 

@@ -13,6 +13,7 @@ public sealed record WebBenchPlan(
     int ServerProcessId,
     string Password,
     double Seconds,
+    double WarmUpSeconds,
     IReadOnlyDictionary<string, int> Mix,
     bool Submit,
     int Seed,

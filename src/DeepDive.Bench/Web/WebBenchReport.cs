@@ -20,5 +20,12 @@ public sealed record WebBenchReport(
 
     public string Goal => $"p95 under {WebBenchOptions.GoalP95Ms:0} ms with no errors";
 
+    /// <summary>
+    /// Requests a second the machine's cores could serve at the measured processor time a request (server and clients),
+    /// with nothing else running: what the figures would approach on a quiet machine.
+    /// </summary>
+    public double CapacityPerSecond =>
+        Result.ServerCpuMsPerRequest + Result.ClientCpuMsPerRequest is var ms and > 0 ? Math.Round(Cores * 1000 / ms) : 0;
+
     public string Measured => $"p95 {Result.All.P95Ms:0.0} ms, {Result.All.Errors} errors in {Result.All.Requests:N0} requests";
 }

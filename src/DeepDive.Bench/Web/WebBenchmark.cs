@@ -88,7 +88,8 @@ public static class WebBenchmark
                     submit ? await tokens.CreateAsync(WebBenchPartnership.Id, client.Email, "web bench", cancellationToken) : null));
             }
 
-            var plan = new WebBenchPlan(app.Urls.First(), Environment.ProcessId, password, options.Duration.TotalSeconds, mix, submit, options.Seed, planned);
+            var plan = new WebBenchPlan(app.Urls.First(), Environment.ProcessId, password, options.Duration.TotalSeconds, options.WarmUp.TotalSeconds, mix, submit,
+                options.Seed, planned);
             log?.Report($"{options.Clients} clients signing in and calling {string.Join(", ", mix.Keys)}{(submit ? ", submit" : "")} for {options.Duration.TotalSeconds:0} s");
             var result = await RunClientsAsync(launcher, plan, scratch, cancellationToken);
             return new WebBenchReport(options, database.Dialect.Kind.ToString(), Environment.ProcessorCount, loadBefore, MachineLoad.OneMinute(),

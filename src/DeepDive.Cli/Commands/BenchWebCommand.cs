@@ -31,6 +31,11 @@ public sealed class BenchWebSettings : CommandSettings
     [DefaultValue(30)]
     public int Seconds { get; init; } = 30;
 
+    [CommandOption("--warm-up <SECONDS>")]
+    [Description("How long the clients run the mix before the timed run, uncounted (pages compiled, caches filled). Default: 5")]
+    [DefaultValue(5)]
+    public int WarmUp { get; init; } = 5;
+
     [CommandOption("--mix <WEIGHTS>")]
     [Description("Weights of the routes called again and again: inbox (GET /tasks), task (GET /tasks/{taskId}), home (GET /). Routes this build does not serve yet are left out and named. Default: inbox=1,task=1")]
     [DefaultValue("inbox=1,task=1")]
@@ -50,9 +55,9 @@ public sealed class BenchWebSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (Tasks < 2 || Auditors < 4 || Clients < 1 || Seconds < 1)
+        if (Tasks < 2 || Auditors < 4 || Clients < 1 || Seconds < 1 || WarmUp < 0)
         {
-            return ValidationResult.Error("--tasks must be at least 2, --auditors at least 4 (one per agency), --clients and --seconds at least 1.");
+            return ValidationResult.Error("--tasks must be at least 2, --auditors at least 4 (one per agency), --clients and --seconds at least 1, --warm-up at least 0.");
         }
 
         if (Clients > Auditors)
@@ -80,6 +85,7 @@ public sealed class BenchWebCommand : AsyncCommand<BenchWebSettings>
             Auditors = settings.Auditors,
             Clients = settings.Clients,
             Duration = TimeSpan.FromSeconds(settings.Seconds),
+            WarmUp = TimeSpan.FromSeconds(settings.WarmUp),
             Mix = WebBenchRoute.ParseMix(settings.Mix).Mix!,
             Submit = !settings.NoSubmit,
             PostgresConnectionString = settings.Postgres,
@@ -130,11 +136,12 @@ public sealed class BenchWebCommand : AsyncCommand<BenchWebSettings>
             ["not_served"] = report.NotServed.ToDictionary(r => r.Name, r => $"{r.Method} {r.Template}"),
             ["setup"] = new
             {
-                report.Options.Tasks, report.Options.Auditors, report.Options.Clients, report.Result.Seconds, report.Database, report.Mix,
+                report.Options.Tasks, report.Options.Auditors, report.Options.Clients, report.Result.Seconds,
+                WarmUpSeconds = report.Options.WarmUp.TotalSeconds, report.Database, report.Mix,
                 Submit = report.Result.Routes.Any(r => r.Route == WebBenchRoute.Submit.Name),
                 report.SeedSeconds, report.UsersSeconds, report.Result.SignInSeconds,
             },
-            ["machine"] = new { report.Cores, report.LoadBefore, report.LoadAfter },
+            ["machine"] = new { report.Cores, report.LoadBefore, report.LoadAfter, CapacityRequestsPerSecond = report.CapacityPerSecond },
             ["goal"] = new { report.Goal, report.Measured, Result = report.GoalMet ? "PASS" : "MISS" },
         };
     }
@@ -144,7 +151,7 @@ public sealed class BenchWebCommand : AsyncCommand<BenchWebSettings>
         static string F(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
         var o = report.Options;
         AnsiConsole.MarkupLineInterpolated(
-            $"[bold]Web benchmark[/]: {o.Tasks:N0} tasks over {o.Auditors:N0} auditors on {report.Database}; {o.Clients} signed-in auditors calling the app with its engine from a separate process for {report.Result.Seconds:0.#} s, one request after another.");
+            $"[bold]Web benchmark[/]: {o.Tasks:N0} tasks over {o.Auditors:N0} auditors on {report.Database}; {o.Clients} signed-in auditors calling the app with its engine from a separate process for {report.Result.Seconds:0.#} s after {o.WarmUp.TotalSeconds:0} s of warm-up, one request after another.");
         AnsiConsole.MarkupLineInterpolated(
             $"Set-up: the partnership written in {F(report.SeedSeconds)} s, {o.Auditors:N0} accounts in {F(report.UsersSeconds)} s, {o.Clients} sign-ins in {F(report.Result.SignInSeconds)} s.");
         if (report.LoadBefore is { } before && report.LoadAfter is { } after)
@@ -171,7 +178,7 @@ public sealed class BenchWebCommand : AsyncCommand<BenchWebSettings>
         }
 
         AnsiConsole.MarkupLineInterpolated(
-            $"Processor time a request: {report.Result.ServerCpuMsPerRequest:0.00} ms in the server's process (its engine included), {report.Result.ClientCpuMsPerRequest:0.00} ms in the clients'.");
+            $"Processor time a request: {report.Result.ServerCpuMsPerRequest:0.00} ms in the server's process (its engine included), {report.Result.ClientCpuMsPerRequest:0.00} ms in the clients'; at that cost the {report.Cores} cores could serve about {report.CapacityPerSecond:N0} requests a second with nothing else running.");
         foreach (var r in report.Result.Routes.Where(r => r.Errors > 0))
         {
             AnsiConsole.MarkupLineInterpolated($"Errors on {r.Route}: {string.Join(", ", r.ErrorKinds.Select(k => $"{k.Value:N0} × {k.Key}"))}");

@@ -78,7 +78,7 @@ public sealed class AuditorTaskQuery(Database database, WorkflowJson workflowJso
 
     // Each condition only when the filter has it: "@AuditorId IS NULL OR t.auditor_id = @AuditorId" kept the database from
     // seeking the auditor's tasks in ix_audit_task_auditor, so every page read every task of the partnership.
-    private static string From(Filter filter) => $"""
+    internal static string From(Filter filter) => $"""
         FROM audit_task t
         JOIN audit_round r ON r.round_id = t.round_id
         LEFT JOIN cycle c ON c.partnership_id = r.partnership_id AND c.cycle_id = r.cycle_id

@@ -18,7 +18,7 @@ public sealed class WebBenchmarkTests : IDisposable
     [Fact]
     public async Task Json_AtTinySizes_ReportsEveryRouteMeasuredOrNotServed_WithNoErrors()
     {
-        var result = await cli.RunRawAsync(["bench", "web", "--tasks", "1000", "--auditors", "50", "--clients", "5", "--seconds", "3", "--json"],
+        var result = await cli.RunRawAsync(["bench", "web", "--tasks", "1000", "--auditors", "50", "--clients", "5", "--seconds", "3", "--warm-up", "1", "--json"],
             TimeSpan.FromMinutes(4));
 
         result.ExitCode.Should().Be(0, result.ToString());
