@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DeepDive.Cli.Tests;
+using DeepDive.Engine.Tests.Support;
 
 namespace DeepDive.Bench.Tests.Web;
 
@@ -7,7 +8,8 @@ namespace DeepDive.Bench.Tests.Web;
 /// <c>deepdive bench web</c> as a user runs it, at tiny sizes: the app served in the bench's process, its clients in a
 /// second deepdive process. It checks the report's shape and that no request failed; no timing is asserted.
 /// </summary>
-public sealed class WebBenchmarkTests : IDisposable
+[Collection(PostgresCollection.Name)]
+public sealed class WebBenchmarkTests(PostgresServer postgres) : IDisposable
 {
     private static readonly string[] Figures = ["requests_per_second", "p50_ms", "p95_ms", "p99_ms", "errors"];
 
@@ -65,6 +67,19 @@ public sealed class WebBenchmarkTests : IDisposable
         (setup.GetProperty("tasks").GetInt32(), setup.GetProperty("auditors").GetInt32(), setup.GetProperty("clients").GetInt32()).Should().Be((1000, 50, 5));
         setup.GetProperty("database").GetString().Should().Be("Sqlite");
         root.GetProperty("goal").GetProperty("result").GetString().Should().BeOneOf("PASS", "MISS");
+    }
+
+    [PostgresFact]
+    public async Task OnPostgres_AtTinySizes_MeasuresWithNoErrors()
+    {
+        var result = await cli.RunRawAsync(["bench", "web", "--tasks", "400", "--auditors", "20", "--clients", "4", "--seconds", "2", "--warm-up", "1",
+            "--postgres", postgres.ConnectionString("postgres"), "--json"], TimeSpan.FromMinutes(4));
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        using var json = JsonDocument.Parse(result.StdOut);
+        json.RootElement.GetProperty("setup").GetProperty("database").GetString().Should().Be("Postgres");
+        json.RootElement.GetProperty("errors").GetInt32().Should().Be(0, result.StdOut);
+        json.RootElement.GetProperty("requests").GetInt32().Should().BePositive();
     }
 
     [Fact]
