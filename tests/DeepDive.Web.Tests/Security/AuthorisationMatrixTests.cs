@@ -32,12 +32,7 @@ public sealed class AuthorisationMatrixTests(AuthorisationMatrixTests.Fixture fi
         }
     }
 
-    /// <summary>Every area's rows (each <see cref="IRouteRows"/> in this assembly), with the area's name.</summary>
-    private List<(string Area, RouteRow Row)> Rows() =>
-        [.. typeof(IRouteRows).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IRouteRows).IsAssignableFrom(t))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
-            .SelectMany(t => ((IRouteRows)Activator.CreateInstance(t)!).Rows(fixture.Runner.Data).Select(r => (t.Name, r)))];
+    private IReadOnlyList<(string Area, RouteRow Row)> Rows() => AllRows.Of(fixture.Runner.Data);
 
     [Fact]
     public void Every_route_of_the_app_has_rows_and_every_row_is_a_route_of_the_app()

@@ -29,6 +29,9 @@ public static class ApiClients
         return client;
     }
 
+    /// <summary>A client calling the API as <paramref name="email"/>, with a new token of theirs.</summary>
+    public static async Task<HttpClient> ApiAsAsync(this TestApp app, string email) => app.Api(await app.TokenAsync(email));
+
     /// <summary>An RFC 9457 problem: its status, title, detail and (for a 400) the errors by field.</summary>
     public sealed record Problem(int Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors, string Body);
 

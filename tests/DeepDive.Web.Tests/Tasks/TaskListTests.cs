@@ -87,7 +87,8 @@ public sealed class TaskListTests(AppFixture fixture) : IClassFixture<AppFixture
         using var client = await App.SignedInAsync(App.People.Auditor);
         var closed = await TaskData.ClosedRoundTaskAsync(App, App.People.AuditorId);
         var task = (await TaskData.OpenTasksAsync(App, App.People.AuditorId))[^1];
-        (await client.Http.PostAsync(TaskData.ApiUrl(task, "answers"), TaskData.Json(TaskData.CompleteAnswers))).EnsureSuccessStatusCode();
+        using var api = await App.ApiAsAsync(App.People.Auditor);
+        (await api.PostAsync(TaskData.ApiUrl(task, "answers"), TaskData.Json(TaskData.CompleteAnswers))).EnsureSuccessStatusCode();
 
         var submitted = await client.GetAsync("/tasks?show=submitted");
 

@@ -9,7 +9,7 @@ namespace DeepDive.Web.Api.Tasks;
 /// <summary>
 /// The deep-dive tasks of the caller, as their pages show them: the list, one task with its case and answers, saving a
 /// draft and submitting the answers (the answers file's JSON shape). A task out of the caller's scope is 404, a task
-/// already submitted 409, a task assigned to someone else 403 for a caller who may see it.
+/// already submitted 409, a task assigned to someone else 403 for a caller who may see it, a body that is not JSON 415.
 /// </summary>
 public sealed class TasksApi : IApiEndpoints
 {
@@ -23,9 +23,10 @@ public sealed class TasksApi : IApiEndpoints
         foreach (var (id, described) in new[] { ("/{taskId}", true), ("/{taskId}/{caseRef}/{agency}", false) })
         {
             Describe(tasks.MapGet(id, GetAsync), described, "GetTask", "A task: its case, round, due date and answers (submitted, or the draft)");
-            Describe(tasks.MapPut(id + "/draft", SaveDraftAsync), described, "SaveTaskDraft",
+            // The body is read by the answers file's own reader (its messages name each field); declared here for the description.
+            Describe(tasks.MapPut(id + "/draft", SaveDraftAsync).Accepts<AnswersJson>("application/json"), described, "SaveTaskDraft",
                 "Saves answers (the answers file's shape, any part of it) as the task's draft");
-            Describe(tasks.MapPost(id + "/answers", SubmitAsync), described, "SubmitTaskAnswers",
+            Describe(tasks.MapPost(id + "/answers", SubmitAsync).Accepts<AnswersJson>("application/json"), described, "SubmitTaskAnswers",
                 "Submits the answers (the answers file's shape); the deep dive moves on");
         }
     }
@@ -46,7 +47,7 @@ public sealed class TasksApi : IApiEndpoints
 
     public sealed record TaskSummaryJson(
         string TaskId, string CaseRef, string Agency, RoundJson Round, string? AuditorId, string? AuditorName, DateTime DueUtc, string Status,
-        DateTime? SubmittedUtc, string Page);
+        DateTime? SubmittedUtc, string Url);
 
     public sealed record RoundJson(string RoundId, string Cycle, string? Theme, string? AuditTool = null, int? AuditToolVersion = null);
 
@@ -119,6 +120,12 @@ public sealed class TasksApi : IApiEndpoints
             return refused;
         }
 
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send JSON",
+                detail: "Send the answers as JSON (Content-Type: application/json), in the answers file's shape.");
+        }
+
         using var reader = new StreamReader(request.Body);
         var reading = AnswersFile.Read(await reader.ReadToEndAsync(cancellationToken), complete);
         if (reading.Answers is null)
@@ -134,6 +141,11 @@ public sealed class TasksApi : IApiEndpoints
         if (Refusal(outcome) is { } late)
         {
             return late;
+        }
+
+        if (complete)
+        {
+            return TypedResults.Ok(new SavedJson(task.TaskId, TaskDesk.Code(TaskDesk.State.Submitted), null));
         }
 
         var after = await desk.OpenAsync(task.TaskId, cancellationToken, logView: false);

@@ -23,6 +23,8 @@ namespace DeepDive.Web.Tests.Security.Matrix;
 /// again with its errors, an API 400, 409 or 422 all count). Use fields that change nothing worth keeping: the test
 /// shares one copy of the demo partnership for all rows.</item>
 /// </list>
+/// An API row is tried with each user's token, and again from their browser session, which must get the same for a
+/// GET and 401 for anything else (a session may only read the API); the row states the token's outcomes.
 /// The test fails for a route of the app with no row, a row for a route the app does not have, and every cell that
 /// differs from its expectation, listing them all.
 /// </summary>

@@ -6,7 +6,8 @@ namespace DeepDive.Web.Tests.Security.Matrix;
 
 /// <summary>
 /// Sends each row's requests as each <see cref="Who"/>: pages from a signed-in browser session (posting with the
-/// session's anti-forgery token), API routes with the user's personal access token; anonymous with neither.
+/// session's anti-forgery token), API routes with the user's personal access token and again from the session
+/// (which may only read); anonymous with neither.
 /// </summary>
 public sealed class MatrixRunner : IDisposable
 {
@@ -32,13 +33,16 @@ public sealed class MatrixRunner : IDisposable
             var session = await runner.SessionAsync(who);
             runner.sessions[who] = session.Client;
             runner.antiforgery[who] = session.Token;
-            runner.api[who] = app.Api(who == Who.Anonymous ? null : await app.TokenAsync(runner.EmailOf(who)));
+            runner.api[who] = app.Api(who == Who.Anonymous ? null : await app.TokenAsync(runner.Data.EmailOf(who)));
         }
 
         return runner;
     }
 
-    /// <summary>Null when the response is what <paramref name="expected"/> says; else what came back instead.</summary>
+    /// <summary>
+    /// Null when the response is what <paramref name="expected"/> says; else what came back instead. An API route is
+    /// also called from the browser session, which must get the same for a GET and must be refused (401) anything else.
+    /// </summary>
     public async Task<string?> CheckAsync(RouteRow row, RouteCase routeCase, Who who, Outcome expected)
     {
         var url = routeCase.Url(Data);
@@ -47,11 +51,24 @@ public sealed class MatrixRunner : IDisposable
             url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + row.Handler;
         }
 
-        using var response = row.IsApi ? await CallApiAsync(row, url, who) : await OpenPageAsync(row, url, who);
-        return Matches(expected, response, row.IsApi) ? null : await DescribeAsync(response);
+        if (!row.IsApi)
+        {
+            using var page = await OpenPageAsync(row, url, who);
+            return Matches(expected, page, isApi: false) ? null : await DescribeAsync(page);
+        }
+
+        using var byToken = await CallApiAsync(row, url, api[who]);
+        if (!Matches(expected, byToken, isApi: true))
+        {
+            return "with a token " + await DescribeAsync(byToken);
+        }
+
+        var fromSession = row.Method == "GET" ? expected : Outcome.SignIn;
+        using var bySession = await CallApiAsync(row, url, sessions[who].Http);
+        return Matches(fromSession, bySession, isApi: true) ? null : $"from a session (expected {fromSession}) " + await DescribeAsync(bySession);
     }
 
-    private async Task<HttpResponseMessage> CallApiAsync(RouteRow row, string url, Who who)
+    private async Task<HttpResponseMessage> CallApiAsync(RouteRow row, string url, HttpClient client)
     {
         using var request = new HttpRequestMessage(new HttpMethod(row.Method), url);
         if (row.Method is "POST" or "PUT" or "PATCH")
@@ -59,7 +76,7 @@ public sealed class MatrixRunner : IDisposable
             request.Content = JsonContent.Create(row.JsonBody?.Invoke(Data) ?? new { });
         }
 
-        return await api[who].SendAsync(request);
+        return await client.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> OpenPageAsync(RouteRow row, string url, Who who)
@@ -100,7 +117,7 @@ public sealed class MatrixRunner : IDisposable
 
         if (expected == Outcome.Forbidden)
         {
-            return isApi ? status == 403 : toForbidden;
+            return status == 403 || (!isApi && toForbidden);
         }
 
         if (expected == Outcome.NotFound)
@@ -132,26 +149,11 @@ public sealed class MatrixRunner : IDisposable
 
     private async Task<(BrowserClient Client, string Token)> SessionAsync(Who who)
     {
-        var client = who == Who.Anonymous ? app.Client() : await app.SignedInAsync(EmailOf(who));
+        var client = who == Who.Anonymous ? app.Client() : await app.SignedInAsync(Data.EmailOf(who));
         var page = await client.GetAsync("/sign-out");
         var token = page.Document.QuerySelector("main form input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No anti-forgery token on /sign-out for {who}");
         return (client, token);
-    }
-
-    private string EmailOf(Who who)
-    {
-        var people = Data.People;
-        return who switch
-        {
-            Who.Manager => people.Manager,
-            Who.Moderator => people.Moderator,
-            Who.Auditor => people.Auditor,
-            Who.School => people.School,
-            Who.Viewer => people.Viewer,
-            Who.OtherPartnershipManager => people.OtherPartnershipManager,
-            _ => throw new ArgumentOutOfRangeException(nameof(who), who, "anonymous has no email"),
-        };
     }
 
     public void Dispose()

@@ -6,7 +6,7 @@ public sealed record Outcome(string Name, int? Status = null)
     /// <summary>Reached the page or endpoint: a page (2xx, or a redirect other than to sign in or to the forbidden page); from the API also a 400, 409 or 422.</summary>
     public static readonly Outcome Allowed = new("allowed");
 
-    /// <summary>The role may not use this part of the app: the forbidden page (a redirect to /forbidden) or, from the API, 403.</summary>
+    /// <summary>The user may not do this: 403 (for a page, "You cannot see this page", or a redirect to it at /forbidden).</summary>
     public static readonly Outcome Forbidden = new("forbidden");
 
     /// <summary>The object is out of the user's scope (or does not exist): 404, never telling which.</summary>
