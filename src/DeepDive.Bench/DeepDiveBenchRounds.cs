@@ -53,17 +53,25 @@ public sealed class DeepDiveBenchRounds(Database database, TimeProvider clock, i
     }
 
     /// <summary>Starts a round's deep dives as its start-deep-dives step does.</summary>
-    public async Task StartAsync(Plan plan, WorkflowStarter starter, CancellationToken cancellationToken)
+    public Task StartAsync(Plan plan, WorkflowStarter starter, CancellationToken cancellationToken) =>
+        StartAsync(database, clock, plan.DeepDives, starter, cancellationToken);
+
+    /// <summary>
+    /// Starts deep dives (of any partnership, their rounds already stored) as a round's start-deep-dives step does: the
+    /// deep-dive rows and their workflows in one transaction, each workflow queued once committed.
+    /// </summary>
+    public static async Task StartAsync(Database database, TimeProvider clock, IReadOnlyList<DeepDiveData> deepDives, WorkflowStarter starter,
+        CancellationToken cancellationToken)
     {
         const string sql = """
             INSERT INTO deep_dive (partnership_id, deep_dive_id, round_id, case_ref, workflow_id, status, needs_work, opened_utc)
-            VALUES (@Partnership, @DeepDiveId, @RoundId, @CaseRef, @WorkflowId, 'open', 0, @Now)
+            VALUES (@PartnershipId, @DeepDiveId, @RoundId, @CaseRef, @WorkflowId, 'open', 0, @Now)
             """;
         var now = clock.GetUtcNow().UtcDateTime;
-        var instances = plan.DeepDives.Select(d => starter.Build("deep-dive", d, d.DeepDiveId)).ToList();
+        var instances = deepDives.Select(d => starter.Build("deep-dive", d, d.DeepDiveId)).ToList();
         await database.InTransactionAsync(async (c, t) =>
         {
-            var rows = plan.DeepDives.Select((d, i) => new { Partnership, d.DeepDiveId, d.RoundId, d.CaseRef, WorkflowId = instances[i].Id, Now = now });
+            var rows = deepDives.Select((d, i) => new { d.PartnershipId, d.DeepDiveId, d.RoundId, d.CaseRef, WorkflowId = instances[i].Id, Now = now });
             await c.ExecuteAsync(new CommandDefinition(sql, rows.ToList(), t, cancellationToken: cancellationToken));
             foreach (var instance in instances)
             {

@@ -128,6 +128,8 @@ app.Configure(config =>
         bench.AddCommand<BenchAssignmentCommand>("assignment").WithDescription("Time auditor assignment on a realistic round: 500 tasks over 100 auditors (goal: within one second).");
         bench.AddCommand<BenchWorkflowsCommand>("workflows").WithDescription("Throughput and resume latency of deep-dive-shaped workflows: in-memory, ours on SQLite, ours on PostgreSQL.");
         bench.AddCommand<BenchSamplingCommand>("sampling").WithDescription("The production draw beside the physical floor and ORDER BY RANDOM() on a register of 1,000,000 cases: SQLite, PostgreSQL.");
+        bench.AddCommand<BenchWebCommand>("web").WithDescription("The web app under load: 100,000 tasks over 500 auditors, 50 signed-in auditors in another process on their inbox, task pages and one submission each (goal: p95 under 100 ms, no errors).");
+        bench.AddCommand<BenchWebClientCommand>(BenchWebCommand.ClientCommand).IsHidden();
     });
     config.SetExceptionHandler((exception, _) =>
     {

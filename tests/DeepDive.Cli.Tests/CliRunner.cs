@@ -41,6 +41,29 @@ public sealed class CliRunner : IDisposable
     /// <summary>Runs a command exactly as given; <paramref name="environment"/> overrides variables such as COLUMNS.</summary>
     public async Task<CliResult> RunRawAsync(string[] args, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var start = StartInfo(args, environment);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"deepdive {string.Join(' ', args)} did not finish in time.\n{await stdout}\n{await stderr}");
+        }
+
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts a command that runs until it is stopped (such as <c>serve</c>), reading its output as it comes.</summary>
+    public CliProcess Start(string[] args, IReadOnlyDictionary<string, string>? environment = null) => new(StartInfo(args, environment));
+
+    private ProcessStartInfo StartInfo(string[] args, IReadOnlyDictionary<string, string>? environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Folder,
@@ -63,21 +86,7 @@ public sealed class CliRunner : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"deepdive {string.Join(' ', args)} did not finish in time.\n{await stdout}\n{await stderr}");
-        }
-
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 
     /// <summary>Writes a file into this runner's folder and returns its path.</summary>

@@ -2,7 +2,9 @@ using System.ComponentModel;
 using System.Globalization;
 using DeepDive.Domain.Grading;
 using DeepDive.Simulation;
+using DeepDive.Engine.Hosting;
 using DeepDive.Engine.Storage;
+using DeepDive.Web;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,11 +34,22 @@ public sealed class DemoSettings : CommandSettings
     [Description("The audit year to run. Default: 2027")]
     [DefaultValue(2027)]
     public int Year { get; init; } = 2027;
+
+    [CommandOption("--serve")]
+    [Description("After the year, add an account for each role (passwords printed once) and serve the demo database in the web app, with its engine, until Ctrl+C.")]
+    public bool Serve { get; init; }
+
+    [CommandOption("--urls <URLS>")]
+    [Description("With --serve: where to listen (semicolon-separated). Default: http://127.0.0.1:5080")]
+    [DefaultValue(WebAppOptions.DefaultUrls)]
+    public string Urls { get; init; } = WebAppOptions.DefaultUrls;
 }
 
-/// <summary>A realistic audit year end to end, in virtual time, on a fresh SQLite database.</summary>
-public sealed class DemoCommand : AsyncCommand<DemoSettings>
+/// <summary>A realistic audit year end to end, in virtual time, on a fresh SQLite database; with --serve, then the web app on it.</summary>
+public sealed class DemoCommand(TimeProvider clock) : AsyncCommand<DemoSettings>
 {
+    private const string Partnership = "demo";
+
     public override async Task<int> ExecuteAsync(CommandContext context, DemoSettings settings, CancellationToken cancellationToken)
     {
         var output = OutputFolder.Prepare(settings.Folder, "demo", ["deepdive.db", "deepdive.db-wal", "deepdive.db-shm", "outbox"], settings.Replace);
@@ -52,7 +65,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         AnsiConsole.MarkupLineInterpolated($"[bold]DeepDive demo[/]: a year of a partnership's audit programme, {settings.Year}, in virtual time.");
         AnsiConsole.MarkupLineInterpolated($"Database: [blue]{file}[/]");
         var database = Database.Open(file);
-        var simulation = new YearSimulation(database, "demo", settings.Seed);
+        var simulation = new YearSimulation(database, Partnership, settings.Seed);
         var options = new YearSimulation.Options(
             new DateTime(settings.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(settings.Year, 12, 31, 23, 59, 0, DateTimeKind.Utc), settings.Cases,
             Notifications: new Engine.Notifications.NotificationSettings { Folder = Path.Combine(folder, "outbox") });
@@ -71,7 +84,37 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
                 bar.Value = 1000;
             });
         Print(summary!, settings.Cases, file);
+        if (!settings.Serve)
+        {
+            return 0;
+        }
+
+        var accounts = await new DemoAccounts(database, clock).AddAsync(Partnership, cancellationToken);
+        PrintAccounts(accounts, settings.Year);
+        await ServeCommand.ServeAsync(new WebAppOptions
+        {
+            Urls = settings.Urls,
+            RunEngine = true,
+            Settings = new Dictionary<string, string?>
+            {
+                [DeepDiveSettings.ConnectionKey] = file,
+                [$"{DeepDiveSettings.NotificationsSection}:Folder"] = Path.Combine(folder, "outbox"),
+            },
+        }, cancellationToken);
         return 0;
+    }
+
+    /// <summary>The accounts' passwords, shown this once, in a table that fits an 80-column terminal.</summary>
+    private static void PrintAccounts(IReadOnlyList<DemoAccounts.Account> accounts, int year)
+    {
+        var table = new Table().Title("[bold]Sign in to the demo[/] (passwords are shown only now)").AddColumns("Role", "Email", "Password");
+        foreach (var account in accounts)
+        {
+            table.AddRow(Markup.Escape(account.Role), Markup.Escape(account.Email), Markup.Escape(account.Password));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"The demo data is in {year} (virtual time); the server runs on the real clock.");
     }
 
     /// <summary>The year's figures, each saying what it counts; short enough to fit an 80-column terminal unwrapped.</summary>
@@ -108,7 +151,7 @@ public sealed class DemoCommand : AsyncCommand<DemoSettings>
         AnsiConsole.WriteLine("Read the learning briefs and the schools' feedback:");
         foreach (var command in new[] { "brief list", "feedback list" })
         {
-            AnsiConsole.MarkupLineInterpolated($"  [blue]deepdive {command} --db \"{file}\" --partnership demo[/]");
+            AnsiConsole.MarkupLineInterpolated($"  [blue]deepdive {command} --db \"{file}\" --partnership {Partnership}[/]");
         }
     }
 

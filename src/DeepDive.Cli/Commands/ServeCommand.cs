@@ -24,19 +24,25 @@ public sealed class ServeCommand : AsyncCommand<ServeSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
-        var app = WebApp.Build(new WebAppOptions
+        await ServeAsync(new WebAppOptions
         {
             Urls = settings.Urls,
             RunEngine = !settings.NoEngine,
             Settings = CliConfiguration.FlagsAsSettings(context.Arguments.ToArray()),
-        });
+        }, cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Builds the web app, says where it listens, and serves until Ctrl+C (or a service manager's stop).</summary>
+    public static async Task ServeAsync(WebAppOptions options, CancellationToken cancellationToken)
+    {
+        var app = WebApp.Build(options);
         await using (app)
         {
             await app.StartAsync(cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"DeepDive is serving on [blue]{string.Join(", ", app.Urls)}[/]{(settings.NoEngine ? " (pages and API only: no engine here)" : " with its engine")}. Press Ctrl+C to stop.");
+            AnsiConsole.MarkupLineInterpolated($"DeepDive is serving on [blue]{string.Join(", ", app.Urls)}[/]{(options.RunEngine ? " with its engine" : " (pages and API only: no engine here)")}.");
+            AnsiConsole.WriteLine("Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(cancellationToken);
         }
-
-        return 0;
     }
 }

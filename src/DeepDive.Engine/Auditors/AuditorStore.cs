@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using DeepDive.Domain.Assignment;
 using DeepDive.Domain.Auditors;
 using DeepDive.Engine.Storage;
 
@@ -84,6 +85,33 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
         var rows = await connection.QueryAsync<AuditorRow>(
             new CommandDefinition(sql, new { PartnershipId = partnershipId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToAuditor()).ToList();
+    }
+
+    /// <summary>An auditor's deep-dive tasks: how many are open, and how many they have had in all.</summary>
+    public sealed record TaskCount(string AuditorId, int OpenTasks, int Tasks);
+
+    /// <summary>Every auditor who has had a task, those with the most open tasks first, then the most tasks, then by id.</summary>
+    public async Task<IReadOnlyList<TaskCount>> TaskCountsAsync(string partnershipId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(partnershipId);
+        const string sql = """
+            SELECT auditor_id AS AuditorId, SUM(CASE WHEN status = @Open THEN 1 ELSE 0 END) AS OpenTasks, COUNT(*) AS Tasks
+            FROM audit_task
+            WHERE partnership_id = @PartnershipId AND auditor_id IS NOT NULL
+            GROUP BY auditor_id
+            ORDER BY 2 DESC, 3 DESC, auditor_id
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TaskCountRow>(new CommandDefinition(
+            sql, new { PartnershipId = partnershipId, AuditTaskStatus.Open }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new TaskCount(r.AuditorId, (int)r.OpenTasks, (int)r.Tasks))];
+    }
+
+    private sealed class TaskCountRow
+    {
+        public string AuditorId { get; set; } = "";
+        public long OpenTasks { get; set; }
+        public long Tasks { get; set; }
     }
 
     /// <summary>An auditor row as read back; its members are the aliases the query gives the columns.</summary>

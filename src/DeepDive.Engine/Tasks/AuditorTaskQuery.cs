@@ -76,24 +76,26 @@ public sealed class AuditorTaskQuery(Database database, WorkflowJson workflowJso
 
     private const string SentEvent = "EXISTS (SELECT 1 FROM wf_event e WHERE e.event_name = @EventName AND e.event_key = t.task_id)";
 
-    private const string From = $"""
+    // Each condition only when the filter has it: "@AuditorId IS NULL OR t.auditor_id = @AuditorId" kept the database from
+    // seeking the auditor's tasks in ix_audit_task_auditor, so every page read every task of the partnership.
+    internal static string From(Filter filter) => $"""
         FROM audit_task t
         JOIN audit_round r ON r.round_id = t.round_id
         LEFT JOIN cycle c ON c.partnership_id = r.partnership_id AND c.cycle_id = r.cycle_id
         LEFT JOIN auditor a ON a.partnership_id = t.partnership_id AND a.auditor_id = t.auditor_id
         LEFT JOIN task_draft d ON d.partnership_id = t.partnership_id AND d.task_id = t.task_id
         WHERE t.partnership_id = @PartnershipId
-          AND (@AuditorId IS NULL OR t.auditor_id = @AuditorId)
-          AND (@OpenRoundsOnly = 0 OR r.status <> @Closed)
-          AND (CASE WHEN t.status = @SubmittedStatus OR {SentEvent} THEN 1 ELSE 0 END) = @Submitted
+          {(filter.AuditorId is null ? "" : "AND t.auditor_id = @AuditorId")}
+          {(filter.OpenRoundsOnly ? "AND r.status <> @Closed" : "")}
+          AND {(filter.Submitted ? $"(t.status = @SubmittedStatus OR {SentEvent})" : $"t.status IN (@Open, @Unassigned) AND NOT {SentEvent}")}
         """;
 
-    private const string ListSql = $"""
+    private static string ListSql(Filter filter) => $"""
         SELECT t.task_id AS TaskId, t.case_ref AS CaseRef, t.agency AS Agency, t.auditor_id AS AuditorId, a.name AS AuditorName,
                t.status AS Status, t.due_utc AS DueUtc, t.submitted_utc AS SubmittedUtc, t.round_id AS RoundId,
                COALESCE(c.name, r.cycle_id) AS CycleName, c.theme AS Theme,
                CASE WHEN d.task_id IS NULL THEN 0 ELSE 1 END AS HasDraft, @Submitted AS Submitted
-        {From}
+        {From(filter)}
         """;
 
     /// <summary>
@@ -110,21 +112,22 @@ public sealed class AuditorTaskQuery(Database database, WorkflowJson workflowJso
         {
             filter.PartnershipId,
             filter.AuditorId,
-            OpenRoundsOnly = filter.OpenRoundsOnly ? 1 : 0,
             Closed = RoundStatus.Closed,
             SubmittedStatus = AuditTaskStatus.Submitted,
+            AuditTaskStatus.Open,
+            AuditTaskStatus.Unassigned,
             EventName = WorkflowEvents.TaskSubmitted,
             Submitted = filter.Submitted ? 1 : 0,
         };
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) {From}", parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"SELECT COUNT(*) {From(filter)}", parameters, cancellationToken: cancellationToken));
         if (total <= skip)
         {
             return new Page([], total);
         }
 
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            database.Dialect.Top($"{ListSql}\n{order}", skip + take), parameters, cancellationToken: cancellationToken));
+            database.Dialect.Top($"{ListSql(filter)}\n{order}", skip + take), parameters, cancellationToken: cancellationToken));
         return new Page([.. rows.Skip(skip)], total);
     }
 

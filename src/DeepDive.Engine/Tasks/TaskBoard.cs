@@ -31,17 +31,20 @@ public sealed class TaskBoard(Database database, EventPublisher events, TimeProv
 
     public async Task<IReadOnlyList<TaskView>> ListAsync(string partnershipId, string? auditorId, bool openOnly, CancellationToken cancellationToken)
     {
-        var sql = $"""
-            SELECT {Columns} FROM audit_task
-            WHERE partnership_id = @PartnershipId
-              AND (@AuditorId IS NULL OR auditor_id = @AuditorId)
-              AND (@OpenOnly = 0 OR status IN (@Open, @Unassigned))
-            ORDER BY due_utc, task_id
-            """;
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<TaskView>(new CommandDefinition(sql,
-            new { PartnershipId = partnershipId, AuditorId = auditorId, OpenOnly = openOnly ? 1 : 0, AuditTaskStatus.Open, AuditTaskStatus.Unassigned }, cancellationToken: cancellationToken))).ToList();
+        return (await connection.QueryAsync<TaskView>(new CommandDefinition(ListSql(auditorId is not null, openOnly),
+            new { PartnershipId = partnershipId, AuditorId = auditorId, AuditTaskStatus.Open, AuditTaskStatus.Unassigned }, cancellationToken: cancellationToken))).ToList();
     }
+
+    // Each condition only when it applies: "@AuditorId IS NULL OR auditor_id = @AuditorId" keeps the database from
+    // seeking the auditor's tasks in ix_audit_task_auditor, and reads every task of the partnership instead.
+    internal static string ListSql(bool ofAuditor, bool openOnly) => $"""
+        SELECT {Columns} FROM audit_task
+        WHERE partnership_id = @PartnershipId
+          {(ofAuditor ? "AND auditor_id = @AuditorId" : "")}
+          {(openOnly ? "AND status IN (@Open, @Unassigned)" : "")}
+        ORDER BY due_utc, task_id
+        """;
 
     /// <summary>
     /// Records a submission as the task's event, which moves the deep-dive workflow at once when the engine runs in this

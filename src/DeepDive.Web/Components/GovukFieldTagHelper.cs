@@ -39,7 +39,8 @@ public sealed class GovukFieldTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = For.Name;
+        // Under a partial's field prefix (Input.Sections[0]) the field's full name, as the form posts it.
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = FieldIds.Of(name);
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
         var error = errors is { Count: > 0 } ? errors[0].ErrorMessage : null;

@@ -38,7 +38,8 @@ public sealed class GovukRadiosTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var name = For.Name;
+        // Under a partial's field prefix (Input.Sections[0]) the field's full name, as the form posts it.
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = FieldIds.Of(name);
         var entry = ViewContext.ViewData.ModelState.TryGetValue(name, out var state) ? state : null;
         var error = entry?.Errors is { Count: > 0 } errors ? errors[0].ErrorMessage : null;
