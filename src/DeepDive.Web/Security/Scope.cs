@@ -1,4 +1,6 @@
 using DeepDive.Domain.Users;
+using DeepDive.Engine.Cycles;
+using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Tasks;
 
 namespace DeepDive.Web.Security;
@@ -42,6 +44,14 @@ public sealed class Scope(CurrentUser user)
     };
 
     public string School(string school) => MaySeeSchool(school) ? school : throw new NotFoundException("school");
+
+    /// <summary>A cycle of the user's partnership (the store was asked with <see cref="PartnershipId"/>), for a manager; else 404.</summary>
+    public CycleEntry Cycle(CycleEntry? cycle) =>
+        cycle is not null && User.Role == Role.Manager ? cycle : throw new NotFoundException("cycle");
+
+    /// <summary>A round of the user's partnership (the store was asked with <see cref="PartnershipId"/>), for a manager or moderator; else 404.</summary>
+    public RoundDetail Round(RoundDetail? round) =>
+        round is not null && User.Role is Role.Manager or Role.Moderator ? round : throw new NotFoundException("round");
 
     /// <summary>A case reference as this user may see it: itself, or nothing for a viewer.</summary>
     public string? CaseReference(string caseRef) => User.SeesCaseReferences ? caseRef : null;
