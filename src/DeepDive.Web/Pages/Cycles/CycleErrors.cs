@@ -69,6 +69,15 @@ public static partial class CycleErrors
         ("$.chase.sendAt", nameof(CycleInput.SendAt), "Time reminders are sent", false),
     ];
 
+    /// <summary>What to ask for when a required field is empty, where "Enter" and the label do not read well.</summary>
+    private static readonly Dictionary<string, string> WhenMissing = new(StringComparer.Ordinal)
+    {
+        ["Cycle ID"] = "Enter a cycle ID",
+        ["Name"] = "Enter a name for the cycle",
+        ["Theme"] = "Enter the cycle's theme",
+        ["Sample size"] = "Enter the sample size",
+    };
+
     private static readonly Dictionary<string, string> RuleLabels = new(StringComparer.Ordinal)
     {
         ["name"] = "name", ["agencies"] = "agencies", ["caseTypes"] = "case types", ["teams"] = "teams", ["schools"] = "schools",
@@ -177,7 +186,13 @@ public static partial class CycleErrors
         var lower = char.ToLowerInvariant(label[0]) + label[1..];
         if (reason is "is missing" or "must not be empty")
         {
-            return choice ? $"Select {lower}" : $"Enter {lower}";
+            return WhenMissing.GetValueOrDefault(label) ?? (choice ? $"Select {lower}" : $"Enter {lower}");
+        }
+
+        if (DateBefore().Match(reason) is { Success: true } before
+            && DateOnly.TryParseExact(before.Groups["limit"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var limitDay))
+        {
+            return $"{label} must be on or after {limitDay.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}";
         }
 
         if (Limit().Match(reason) is { Success: true } limit)
@@ -194,7 +209,7 @@ public static partial class CycleErrors
 
         if (Expected().Match(reason) is { Success: true } expected)
         {
-            return $"{label} must be {expected.Groups[1].Value}";
+            return $"{label} must be {expected.Groups[1].Value.Replace(", e.g. ", ", like ", StringComparison.Ordinal)}";
         }
 
         return $"{label}: {reason}";
@@ -214,6 +229,9 @@ public static partial class CycleErrors
 
     [GeneratedRegex(@"^value \S+ is (?:below|above) the (?<which>minimum|maximum) of (?<limit>\S+)$")]
     private static partial Regex Limit();
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\d is before \w+ (?<limit>\d{4}-\d\d-\d\d)$")]
+    private static partial Regex DateBefore();
 
     [GeneratedRegex(@"is not valid here: expected (.+)$")]
     private static partial Regex Expected();

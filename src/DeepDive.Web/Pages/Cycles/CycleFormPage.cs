@@ -58,10 +58,13 @@ public abstract class CycleFormPage(IServiceProvider services) : PageModel
             errors.AddRange(CycleErrors.ForForm(e.Errors, "Input.").Where(error => error.Field is null || !problems.ContainsKey(error.Field["Input.".Length..])));
         }
 
-        foreach (var error in errors.DistinctBy(e => (e.Field, e.Message)).OrderBy(e => CycleErrors.Order(e.Field)))
+        var ordered = errors.DistinctBy(e => (e.Field, e.Message)).OrderBy(e => CycleErrors.Order(e.Field)).ToList();
+        foreach (var error in ordered)
         {
             ModelState.AddModelError(error.Field ?? "", error.Message);
         }
+
+        ViewData["ErrorOrder"] = ordered.Select(e => e.Field ?? "").Distinct().ToList();
 
         return errors.Count == 0 ? cycle : null;
     }

@@ -219,6 +219,11 @@ public sealed class CycleInput
         Text(sampling, "method", Method);
         if (Method == SampleDesign.Stratified)
         {
+            if (string.IsNullOrWhiteSpace(StratifyBy))
+            {
+                problems.TryAdd(nameof(StratifyBy), "Select what to stratify the sample by");
+            }
+
             Text(sampling, "stratifyBy", StratifyBy);
             Text(sampling, "allocation", Allocation);
             Whole(sampling, "minimum", Minimum, nameof(Minimum), "Minimum per stratum", problems);
@@ -253,7 +258,7 @@ public sealed class CycleInput
         var rules = new JsonArray();
         foreach (var rule in Rules.Where(r => !r.IsBlank))
         {
-            var r = new JsonObject { ["name"] = rule.Name.Trim() };
+            var r = new JsonObject { ["name"] = (rule.Name ?? "").Trim() };
             List(r, "agencies", rule.Agencies);
             List(r, "caseTypes", rule.CaseTypes);
             List(r, "teams", rule.Teams);

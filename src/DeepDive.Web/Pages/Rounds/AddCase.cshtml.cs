@@ -34,8 +34,8 @@ public sealed class AddCaseModel(CurrentUser user, RoundStore rounds, SampleRepo
             return BackToReview();
         }
 
-        var caseRef = Input.CaseRef.Trim();
-        var reason = Input.Reason.Trim();
+        var caseRef = (Input.CaseRef ?? "").Trim();
+        var reason = (Input.Reason ?? "").Trim();
         if (caseRef.Length == 0)
         {
             ModelState.AddModelError("Input.CaseRef", "Enter the case reference");
@@ -65,6 +65,7 @@ public sealed class AddCaseModel(CurrentUser user, RoundStore rounds, SampleRepo
 
         if (!ModelState.IsValid)
         {
+            ViewData["ErrorOrder"] = new[] { "Input.CaseRef", "Input.Reason" };
             return Page();
         }
 

@@ -36,7 +36,7 @@ public sealed class ReplaceModel(CurrentUser user, RoundStore rounds, SampleRepo
             return elsewhere;
         }
 
-        var reason = Input.Reason.Trim();
+        var reason = (Input.Reason ?? "").Trim();
         if (reason.Length == 0)
         {
             ModelState.AddModelError("Input.Reason", "Enter why this case is being replaced");
