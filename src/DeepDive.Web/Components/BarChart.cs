@@ -12,9 +12,10 @@ public sealed record BarChart(string Id, string Title, string CategoryHeading, s
     /// <param name="Tone">The bar's colour: one of blue, dark-blue, turquoise, green, orange, red, purple, grey.</param>
     public sealed record Bar(string Label, int Value, string Tone = "blue", string? Href = null);
 
-    public const int Width = 640;
-    public const int LabelWidth = 220;
-    public const int BarArea = 340;
+    // Drawn at the width of half the page's column, so its 16px text shows at about 16px.
+    public const int Width = 460;
+    public const int LabelWidth = 190;
+    public const int BarArea = 210;
     public const int RowHeight = 40;
     public const int BarHeight = 26;
 

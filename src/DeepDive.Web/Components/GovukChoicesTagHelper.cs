@@ -40,6 +40,9 @@ public sealed class GovukChoicesTagHelper : TagHelper
 
     public bool Small { get; set; }
 
+    /// <summary>Many short options (months, age bands) in three columns.</summary>
+    public bool Columns { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -86,7 +89,7 @@ public sealed class GovukChoicesTagHelper : TagHelper
             html.Append($"<p id=\"{id}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {enc.Encode(error)}</p>");
         }
 
-        var modifiers = (Inline ? $" govuk-{kind}--inline" : "") + (Small ? $" govuk-{kind}--small" : "");
+        var modifiers = (Inline ? $" govuk-{kind}--inline" : "") + (Small ? $" govuk-{kind}--small" : "") + (Columns ? " app-choices--columns" : "");
         html.Append($"<div class=\"govuk-{kind}{modifiers}\" data-module=\"govuk-{kind}\">");
         var i = 0;
         foreach (var item in Items)

@@ -105,7 +105,7 @@ public sealed partial class DashboardTests(AppFixture fixture) : IClassFixture<A
         table.Take(2).Should().Equal(("Submitted on time", onTime), ("Submitted late", late));
         (table[2].Value + table[3].Value).Should().Be(open);
         table[^1].Should().Be(("Total", tasks.Count));
-        page.Document.QuerySelector("#tasks")!.TextContent.Should().Be("Tasks due in June 2027");
+        page.Document.QuerySelector("#chart-tasks figcaption")!.TextContent.Should().Be("Tasks due in June 2027");
         Figure(page.Document, "Tasks due in June 2027").Should().Be(tasks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         page.Document.QuerySelectorAll("nav[aria-label=Months] a").Select(a => a.GetAttribute("href"))
             .Should().Equal("/dashboard?year=2027&month=2027-05#tasks", "/dashboard?year=2027&month=2027-07#tasks");

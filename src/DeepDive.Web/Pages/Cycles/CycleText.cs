@@ -18,10 +18,7 @@ public static class CycleText
         }
 
         var months = (schedule.Months ?? []).Order().Select(m => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(m)).ToList();
-        var time = TimeOnly.TryParseExact(schedule.Time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? UkTime.Time(new DateTimeOffset(2000, 1, 1, t.Hour, t.Minute, 0, TimeSpan.Zero))
-            : schedule.Time;
-        return $"The first {StatusTag.Text(schedule.Weekday)} of {And(months)} at {time}";
+        return $"The first {StatusTag.Text(schedule.Weekday)} of {And(months)} at {Clock(schedule.Time)}";
     }
 
     public static string Status(string status) => status switch
@@ -71,11 +68,7 @@ public static class CycleText
         return parts.Count == 0 ? "None" : char.ToUpperInvariant(parts[0][0]) + string.Join("; ", parts)[1..];
     }
 
-    public static string Population(PopulationFilter filter)
-    {
-        var text = SampleReport.Describe(filter);
-        return char.ToUpperInvariant(text[0]) + text[1..];
-    }
+    public static string Population(PopulationFilter filter) => Rounds.RoundText.Sentence(SampleReport.Describe(filter));
 
     public static string ReAudit(ReAuditRule rule)
     {
@@ -96,10 +89,17 @@ public static class CycleText
     public static string Chase(Domain.Notifications.ChasePolicy chase)
     {
         ArgumentNullException.ThrowIfNull(chase);
-        var remind = chase.RemindBeforeWorkingDays.Count == 0 ? "No reminders" : $"Reminders {And([.. chase.RemindBeforeWorkingDays.Select(N)])} working days before the deadline";
-        var escalate = chase.EscalateAfterWorkingDays.Count == 0 ? "no escalations" : $"escalations {And([.. chase.EscalateAfterWorkingDays.Select(N)])} working days after it";
-        return $"{remind}; {escalate}; sent at {chase.SendAt}";
+        static string Days(IReadOnlyList<int> days) => And([.. days.Select(N)]) + (days.Count == 1 && days[0] == 1 ? " working day" : " working days");
+        var remind = chase.RemindBeforeWorkingDays.Count == 0 ? "No reminders" : $"Reminders {Days(chase.RemindBeforeWorkingDays)} before the deadline";
+        var escalate = chase.EscalateAfterWorkingDays.Count == 0 ? "no escalations" : $"escalations {Days(chase.EscalateAfterWorkingDays)} after it";
+        return $"{remind}; {escalate}; sent at {Clock(chase.SendAt)}";
     }
+
+    /// <summary>A time of day as the cycle file writes it (HH:mm) in GOV.UK style: "8am".</summary>
+    public static string Clock(string time) =>
+        TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? UkTime.Time(new DateTimeOffset(2000, 1, 1, t.Hour, t.Minute, 0, TimeSpan.Zero))
+            : time;
 
     public static string Cases(int n) => n == 1 ? "1 case" : $"{N(n)} cases";
 

@@ -82,13 +82,25 @@ public static class RoundText
     public static string ListTitle(string list) => list switch
     {
         SampleList.Sample => "The sample",
-        SampleList.Reserve => "Reserve list, in order (not used)",
+        SampleList.Reserve => "Reserve list, in order, not yet used",
         SampleList.Replaced => "Replaced cases",
         "re-audit" => "Cases re-audited",
         _ => StatusTag.Text(list),
     };
 
     public static string ListId(string list) => list + "-list";
+
+    /// <summary>A note the engine wrote in lower case, as a sentence.</summary>
+    public static string Sentence(string? text) => string.IsNullOrEmpty(text) ? "" : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>How a sample was drawn, from its sampling record.</summary>
+    public static string Method(string method, string? stratifyBy) => method switch
+    {
+        "stratified" => $"Stratified sample, by {(stratifyBy ?? "").Replace('-', ' ')}",
+        "systematic" => "Systematic sample: a random start, then every so many cases",
+        "simple" => "Simple random sample",
+        _ => StatusTag.Text(method),
+    };
 
     public static string Change(string action) => action switch
     {
