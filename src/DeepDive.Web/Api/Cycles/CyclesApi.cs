@@ -59,70 +59,49 @@ public sealed class CyclesApi : IApiEndpoints
         return TypedResults.Ok(await ViewAsync(entry, user, store, next, cancellationToken));
     }
 
-    private static async Task<Results<Created<CycleView>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        HttpRequest request, CurrentUser user, CycleStore store, CycleNext next, AccessRecorder access, IServiceProvider services, CancellationToken cancellationToken)
-    {
-        if (services.GetService<CycleLifecycle>() is not { } lifecycle)
+    private static Task<Results<Created<CycleView>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        HttpRequest request, CurrentUser user, CycleStore store, CycleNext next, AccessRecorder access, IServiceProvider services, CancellationToken cancellationToken) =>
+        WithCycleAsync<Results<Created<CycleView>, ValidationProblem, ProblemHttpResult>>(request, services, p => p, p => p, async (lifecycle, cycle) =>
         {
-            return EngineMissing();
-        }
+            if (await store.GetEntryAsync(user.PartnershipId, cycle.Id, cancellationToken) is not null)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The cycle already exists",
+                    detail: $"There is already a cycle '{cycle.Id}'. Replace its definition with PUT {ApiEndpoints.Prefix}/cycles/{cycle.Id}.");
+            }
 
-        var read = await ReadAsync(request, cancellationToken);
-        if (read.Problem is { } invalid)
-        {
-            return invalid;
-        }
-
-        var cycle = read.Cycle!;
-        if (await store.GetEntryAsync(user.PartnershipId, cycle.Id, cancellationToken) is not null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The cycle already exists",
-                detail: $"There is already a cycle '{cycle.Id}'. Replace its definition with PUT {ApiEndpoints.Prefix}/cycles/{cycle.Id}.");
-        }
-
-        await lifecycle.AddOrUpdateAsync(user.PartnershipId, cycle, cancellationToken);
-        await access.ChangedAsync("cycle", cycle.Id, "added through the API", cancellationToken);
-        var entry = (await store.GetEntryAsync(user.PartnershipId, cycle.Id, cancellationToken))!;
-        return TypedResults.Created($"{ApiEndpoints.Prefix}/cycles/{cycle.Id}", await ViewAsync(entry, user, store, next, cancellationToken));
-    }
+            await lifecycle.AddOrUpdateAsync(user.PartnershipId, cycle, cancellationToken);
+            await access.ChangedAsync("cycle", cycle.Id, "added through the API", cancellationToken);
+            var entry = (await store.GetEntryAsync(user.PartnershipId, cycle.Id, cancellationToken))!;
+            return TypedResults.Created($"{ApiEndpoints.Prefix}/cycles/{cycle.Id}", await ViewAsync(entry, user, store, next, cancellationToken));
+        }, cancellationToken);
 
     private static async Task<Results<Ok<CycleView>, ValidationProblem, ProblemHttpResult>> EditAsync(
         string id, HttpRequest request, CurrentUser user, Scope scope, CycleStore store, CycleNext next, AccessRecorder access, IServiceProvider services,
         CancellationToken cancellationToken)
     {
         var entry = scope.Cycle(await store.GetEntryAsync(user.PartnershipId, id, cancellationToken));
-        if (services.GetService<CycleLifecycle>() is not { } lifecycle)
+        return await WithCycleAsync<Results<Ok<CycleView>, ValidationProblem, ProblemHttpResult>>(request, services, p => p, p => p, async (lifecycle, cycle) =>
         {
-            return EngineMissing();
-        }
-
-        var read = await ReadAsync(request, cancellationToken);
-        if (read.Problem is { } invalid)
-        {
-            return invalid;
-        }
-
-        var cycle = read.Cycle!;
-        if (cycle.Id != entry.Definition.Id)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            if (cycle.Id != entry.Definition.Id)
             {
-                ["$.id"] = [$"the file is for cycle '{cycle.Id}', not '{entry.Definition.Id}': a cycle's id cannot change (retire it and add a new one)"],
-            });
-        }
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["$.id"] = [$"the file is for cycle '{cycle.Id}', not '{entry.Definition.Id}': a cycle's id cannot change (retire it and add a new one)"],
+                });
+            }
 
-        try
-        {
-            await lifecycle.EditAsync(user.PartnershipId, entry.Definition.Id, cycle, cancellationToken);
-        }
-        catch (CycleRefusedException e)
-        {
-            return Refused(e);
-        }
+            try
+            {
+                await lifecycle.EditAsync(user.PartnershipId, entry.Definition.Id, cycle, cancellationToken);
+            }
+            catch (CycleRefusedException e)
+            {
+                return Refused(e);
+            }
 
-        await access.ChangedAsync("cycle", cycle.Id, "edited through the API", cancellationToken);
-        entry = (await store.GetEntryAsync(user.PartnershipId, cycle.Id, cancellationToken))!;
-        return TypedResults.Ok(await ViewAsync(entry, user, store, next, cancellationToken));
+            await access.ChangedAsync("cycle", cycle.Id, "edited through the API", cancellationToken);
+            return TypedResults.Ok(await ViewAsync((await store.GetEntryAsync(user.PartnershipId, cycle.Id, cancellationToken))!, user, store, next, cancellationToken));
+        }, cancellationToken);
     }
 
     private static Task<Results<Ok<StatusView>, ProblemHttpResult>> PauseAsync(
@@ -167,21 +146,33 @@ public sealed class CyclesApi : IApiEndpoints
         return TypedResults.Ok(result);
     }
 
-    /// <summary>The cycle JSON of the request body, or a 400 naming each problem by its JSON path.</summary>
-    private static async Task<(CycleDefinition? Cycle, ValidationProblem? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Goes on with the engine's lifecycle service and the cycle JSON of the request body; without the engine here, a 503;
+    /// for JSON with problems, a 400 naming each by its JSON path.
+    /// </summary>
+    private static async Task<TResult> WithCycleAsync<TResult>(HttpRequest request, IServiceProvider services, Func<ValidationProblem, TResult> invalid,
+        Func<ProblemHttpResult, TResult> missing, Func<CycleLifecycle, CycleDefinition, Task<TResult>> then, CancellationToken cancellationToken)
     {
+        if (services.GetService<CycleLifecycle>() is not { } lifecycle)
+        {
+            return missing(EngineMissing());
+        }
+
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(cancellationToken);
+        CycleDefinition cycle;
         try
         {
-            return (CycleFile.Parse(text, "the request body"), null);
+            cycle = CycleFile.Parse(text, "the request body");
         }
         catch (CycleFileException e)
         {
-            return (null, TypedResults.ValidationProblem(
+            return invalid(TypedResults.ValidationProblem(
                 e.Errors.GroupBy(x => x.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Reason).ToArray(), StringComparer.Ordinal),
                 title: "The cycle has problems", detail: "Each problem is listed under the JSON path of the value it is about."));
         }
+
+        return await then(lifecycle, cycle);
     }
 
     private static async Task<CycleView> ViewAsync(CycleEntry entry, CurrentUser user, CycleStore store, CycleNext next, CancellationToken cancellationToken)

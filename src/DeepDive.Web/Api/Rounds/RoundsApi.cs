@@ -66,8 +66,22 @@ public sealed class RoundsApi : IApiEndpoints
         return TypedResults.Ok(report);
     }
 
-    private static async Task<Results<Ok<SampleList.Replacement>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
-        string id, SampleChange change, CurrentUser user, Scope scope, RoundStore rounds, SampleList samples, AccessRecorder access, CancellationToken cancellationToken)
+    private static Task<Results<Ok<SampleList.Replacement>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        string id, SampleChange change, CurrentUser user, Scope scope, RoundStore rounds, SampleList samples, AccessRecorder access, CancellationToken cancellationToken) =>
+        ChangeSampleAsync(id, change, user, scope, rounds, access,
+            (round, caseRef, reason) => samples.ReplaceAsync(user.PartnershipId, round, caseRef, By(user), reason, cancellationToken),
+            (replaced, reason) => $"replaced case {replaced.Replaced} by reserve {replaced.ReplacedBy}: {reason}", cancellationToken);
+
+    private static Task<Results<Ok<SampleList.Addition>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        string id, SampleChange change, CurrentUser user, Scope scope, RoundStore rounds, SampleList samples, AccessRecorder access, CancellationToken cancellationToken) =>
+        ChangeSampleAsync(id, change, user, scope, rounds, access,
+            (round, caseRef, reason) => samples.AddAsync(user.PartnershipId, round, caseRef, By(user), reason, cancellationToken),
+            (added, reason) => $"added case {added.CaseRef} by hand: {reason}", cancellationToken);
+
+    /// <summary>A replacement or addition: the round in scope (else 404), the case and reason given (else 400), the list still open to change (else 409).</summary>
+    private static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> ChangeSampleAsync<T>(
+        string id, SampleChange change, CurrentUser user, Scope scope, RoundStore rounds, AccessRecorder access,
+        Func<string, string, string, Task<T>> act, Func<T, string, string> detail, CancellationToken cancellationToken)
     {
         var round = scope.Round(await rounds.DetailAsync(user.PartnershipId, id, cancellationToken));
         if (Invalid(change) is { } invalid)
@@ -75,32 +89,12 @@ public sealed class RoundsApi : IApiEndpoints
             return invalid;
         }
 
+        var reason = change.Reason!.Trim();
         try
         {
-            var replaced = await samples.ReplaceAsync(user.PartnershipId, round.RoundId, change.CaseRef!.Trim(), By(user), change.Reason!.Trim(), cancellationToken);
-            await access.ChangedAsync("sample", round.RoundId, $"replaced case {replaced.Replaced} by reserve {replaced.ReplacedBy}: {change.Reason!.Trim()}", cancellationToken);
-            return TypedResults.Ok(replaced);
-        }
-        catch (SampleListRefusedException e)
-        {
-            return Refused(e);
-        }
-    }
-
-    private static async Task<Results<Ok<SampleList.Addition>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        string id, SampleChange change, CurrentUser user, Scope scope, RoundStore rounds, SampleList samples, AccessRecorder access, CancellationToken cancellationToken)
-    {
-        var round = scope.Round(await rounds.DetailAsync(user.PartnershipId, id, cancellationToken));
-        if (Invalid(change) is { } invalid)
-        {
-            return invalid;
-        }
-
-        try
-        {
-            var added = await samples.AddAsync(user.PartnershipId, round.RoundId, change.CaseRef!.Trim(), By(user), change.Reason!.Trim(), cancellationToken);
-            await access.ChangedAsync("sample", round.RoundId, $"added case {added.CaseRef} by hand: {change.Reason!.Trim()}", cancellationToken);
-            return TypedResults.Ok(added);
+            var done = await act(round.RoundId, change.CaseRef!.Trim(), reason);
+            await access.ChangedAsync("sample", round.RoundId, detail(done, reason), cancellationToken);
+            return TypedResults.Ok(done);
         }
         catch (SampleListRefusedException e)
         {

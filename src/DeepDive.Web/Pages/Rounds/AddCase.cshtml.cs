@@ -20,18 +20,13 @@ public sealed class AddCaseModel(CurrentUser user, RoundStore rounds, SampleRepo
     [BindProperty]
     public AddInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        await LoadAsync(cancellationToken);
-        return InReview ? Page() : BackToReview();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadForChangeAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        if (!InReview)
+        if (await LoadForChangeAsync(cancellationToken) is { } elsewhere)
         {
-            return BackToReview();
+            return elsewhere;
         }
 
         var caseRef = (Input.CaseRef ?? "").Trim();

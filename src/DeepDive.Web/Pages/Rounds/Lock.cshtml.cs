@@ -10,18 +10,13 @@ namespace DeepDive.Web.Pages.Rounds;
 public sealed class LockModel(CurrentUser user, RoundStore rounds, SampleReport reports, SampleList samples, Scope scope, AccessRecorder access)
     : ReviewPage(user, rounds, reports, scope)
 {
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        await LoadAsync(cancellationToken);
-        return InReview ? Page() : BackToReview();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadForChangeAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        if (!InReview)
+        if (await LoadForChangeAsync(cancellationToken) is { } elsewhere)
         {
-            return BackToReview();
+            return elsewhere;
         }
 
         try

@@ -75,10 +75,9 @@ public sealed class ReplaceModel(CurrentUser user, RoundStore rounds, SampleRepo
     /// <summary>Loads the round and the case; null to go on, else where to go (the review page when the draw is no longer under review).</summary>
     private async Task<IActionResult?> LoadCaseAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
-        if (!InReview)
+        if (await LoadForChangeAsync(cancellationToken) is { } elsewhere)
         {
-            return BackToReview();
+            return elsewhere;
         }
 
         Case = InList(SampleList.Sample).FirstOrDefault(c => c.CaseRef == CaseRef) ?? throw new NotFoundException("case in the sample");

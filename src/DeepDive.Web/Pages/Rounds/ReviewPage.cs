@@ -34,6 +34,13 @@ public abstract class ReviewPage(CurrentUser user, RoundStore rounds, SampleRepo
         Report = await reports.LoadAsync(user.PartnershipId, Round.RoundId, cancellationToken);
     }
 
+    /// <summary>Loads the round; null to go on, or, when its draw no longer awaits review, the review page (which says why).</summary>
+    protected async Task<IActionResult?> LoadForChangeAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return InReview ? null : BackToReview();
+    }
+
     /// <summary>Back to the review page, with a message for it.</summary>
     protected IActionResult BackToReview(string? message = null)
     {
