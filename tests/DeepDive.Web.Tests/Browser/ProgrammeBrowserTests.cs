@@ -79,6 +79,15 @@ public sealed class ProgrammeBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         }, n => n > 0, "the engine to assign the locked round's tasks");
         (await page.Locator("h1").TextContentAsync()).Should().NotContain("Awaiting review");
         await LiveApp.ScreenshotAsync(page, "round-page-locked");
+
+        await page.GotoAsync("/cycles");
+        (await page.Locator("tbody tr", new() { HasText = "browser-neglect" }).CountAsync()).Should().Be(1);
+        await AccessibleAsync(page, "cycle list");
+        await LiveApp.ScreenshotAsync(page, "cycles");
+        await page.GotoAsync("/rounds");
+        (await page.Locator("#rounds tbody tr", new() { HasText = "Neglect: rapid deep dive before the inspection" }).CountAsync()).Should().Be(1);
+        await AccessibleAsync(page, "round list");
+        await LiveApp.ScreenshotAsync(page, "rounds");
     }
 
     private static async Task AccessibleAsync(IPage page, string what)

@@ -67,6 +67,8 @@ public sealed class CyclePagesTests(EngineAppFixture fixture) : IClassFixture<En
         (await other.GetAsync("/cycles/neglect/edit")).ShouldBeNotFound();
         (await other.GetAsync("/cycles/neglect/retire")).ShouldBeNotFound();
         (await other.GetAsync("/cycles/neglect/file")).ShouldBeNotFound();
+        (await other.GetAsync("/cycles/neglect/rapid")).ShouldBeNotFound();
+        (await other.GetAsync("/cycles/neglect/edit/file")).ShouldBeNotFound();
         (await other.GetAsync("/cycles")).Document.QuerySelectorAll("tbody tr").Should().BeEmpty();
 
         foreach (var email in new[] { App.People.Moderator, App.People.Viewer, App.People.Auditor, App.People.School })
@@ -337,7 +339,7 @@ public sealed class CyclePagesTests(EngineAppFixture fixture) : IClassFixture<En
     {
         using var client = await App.SignedInAsync(App.People.Manager);
 
-        foreach (var url in new[] { "/cycles/add", "/cycles/neglect/edit", "/cycles/neglect?handler=Pause", "/cycles/neglect/retire", "/cycles/neglect/rapid" })
+        foreach (var url in new[] { "/cycles/add", "/cycles/add/file", "/cycles/neglect/edit", "/cycles/neglect/edit/file", "/cycles/neglect?handler=Pause", "/cycles/neglect/retire", "/cycles/neglect/rapid" })
         {
             (await client.PostAsync(url, new Dictionary<string, string> { ["Input.Id"] = "no-token", ["Input.WorkingDays"] = "5" })).Status
                 .Should().Be(HttpStatusCode.BadRequest, url);
