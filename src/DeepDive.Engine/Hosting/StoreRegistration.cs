@@ -56,6 +56,8 @@ internal static class StoreRegistration
         services.TryAddSingleton<SampleDrawer>();
         services.TryAddSingleton<SampleList>();
         services.TryAddSingleton<SampleReport>();
+        services.TryAddSingleton<RoundTasksQuery>();
+        services.TryAddSingleton<Reporting.ProgrammeYearQuery>();
         services.TryAddSingleton<DeepDiveStore>();
         services.TryAddSingleton<TaskBoard>();
         services.TryAddSingleton<TaskDraftStore>();

@@ -7,15 +7,25 @@ namespace DeepDive.Web.Components;
 /// Model state's errors in the order of the fields on the page, as the GOV.UK error summary lists them. Model state
 /// itself keeps keys in a tree that sorts them by length, not as they were added, so the order is taken from the page
 /// model: the order its properties (and theirs, for <c>Input.X</c>) are declared in, which is the order forms show them.
+/// A page whose fields are not its model's properties in order (a cycle's form, built from the schema) gives the order
+/// itself in <c>ViewData["ErrorOrder"]</c>, a list of model names; keys it names come first, in its order.
 /// </summary>
 public static class ErrorOrder
 {
-    public static IEnumerable<KeyValuePair<string, ModelStateEntry?>> InFieldOrder(ModelStateDictionary modelState, object? model) =>
+    public static IEnumerable<KeyValuePair<string, ModelStateEntry?>> InFieldOrder(
+        ModelStateDictionary modelState, object? model, IReadOnlyList<string>? pageOrder = null) =>
         modelState.Where(e => e.Value is { Errors.Count: > 0 })
             .Select((e, i) => (Entry: e, Path: Path(model?.GetType(), e.Key), Index: i))
-            .OrderBy(e => e.Path, Comparer<int[]>.Create(Compare))
+            .OrderBy(e => PageIndex(pageOrder, e.Entry.Key))
+            .ThenBy(e => e.Path, Comparer<int[]>.Create(Compare))
             .ThenBy(e => e.Index)
             .Select(e => e.Entry);
+
+    private static int PageIndex(IReadOnlyList<string>? pageOrder, string key)
+    {
+        var index = pageOrder is null ? -1 : pageOrder.ToList().IndexOf(key);
+        return index < 0 ? int.MaxValue : index;
+    }
 
     /// <summary>Each segment's position among its type's properties; unknown segments sort last.</summary>
     private static int[] Path(Type? type, string key)

@@ -3,12 +3,13 @@ using System.Globalization;
 namespace DeepDive.Web.Components;
 
 /// <summary>
-/// Dates and times as GOV.UK writes them, in Europe/London: "Monday 26 July 2027", "26 July 2027", "9:30am", "9am",
-/// "midday", "midnight". Stored times are UTC.
+/// Dates and times as GOV.UK writes them, in Europe/London (or a cycle's own zone): "Monday 26 July 2027",
+/// "26 July 2027", "9:30am", "9am", "midday", "midnight". Stored times are UTC. The app runs with invariant
+/// globalisation; its month and day names are English.
 /// </summary>
 public static class UkTime
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     public static TimeZoneInfo Zone => London;
 
@@ -24,17 +25,36 @@ public static class UkTime
     public static string CalendarDate(DateTime date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"9:30am", "9am", "midday", "midnight".</summary>
-    public static string Time(DateTime utc)
+    public static string Time(DateTime utc) => Time(InZone(utc));
+
+    /// <summary>The time of day of a local instant: "9:30am", "9am", "midday", "midnight".</summary>
+    public static string Time(DateTimeOffset local) => (local.Hour, local.Minute) switch
     {
-        var local = Local(utc);
-        return (local.Hour, local.Minute) switch
-        {
-            (0, 0) => "midnight",
-            (12, 0) => "midday",
-            (_, 0) => local.ToString("htt", CultureInfo.InvariantCulture).ToLowerInvariant(),
-            _ => local.ToString("h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant(),
-        };
-    }
+        (0, 0) => "midnight",
+        (12, 0) => "midday",
+        (_, 0) => local.ToString("htt", CultureInfo.InvariantCulture).ToLowerInvariant(),
+        _ => local.ToString("h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant(),
+    };
+
+    /// <summary>A stored UTC time in <paramref name="zone"/> (London when not given).</summary>
+    public static DateTimeOffset InZone(DateTime utc, TimeZoneInfo? zone = null) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone ?? London);
+
+    /// <summary>An instant in <paramref name="zone"/> (London when not given).</summary>
+    public static DateTimeOffset InZone(DateTimeOffset instant, TimeZoneInfo? zone = null) => TimeZoneInfo.ConvertTime(instant, zone ?? London);
+
+    /// <summary>The day of a local instant: "7 July 2027".</summary>
+    public static string DayOf(DateTimeOffset local) => local.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A local instant: "7 July 2027 at 9:30am".</summary>
+    public static string At(DateTimeOffset local) => DayOf(local) + " at " + Time(local);
+
+    /// <summary>A local instant with its weekday: "Monday 1 March 2027 at 9am".</summary>
+    public static string WeekdayDateAndTime(DateTimeOffset local) =>
+        local.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture) + " at " + Time(local);
+
+    /// <summary>"July 2027".</summary>
+    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"26 July 2027 at 9:30am".</summary>
     public static string DateAndTime(DateTime utc) => $"{Date(utc)} at {Time(utc)}";
@@ -49,8 +69,11 @@ public static class UkTime
     public static string WeekdayDayMonth(DateOnly day) => day.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
 
     /// <summary>The UTC instant the UK day <paramref name="day"/> starts.</summary>
-    public static DateTime StartUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), London);
+    public static DateTime StartUtc(DateOnly day) => StartOfDayUtc(day);
+
+    /// <summary>The UTC instant a local day begins in <paramref name="zone"/> (London when not given).</summary>
+    public static DateTime StartOfDayUtc(DateOnly day, TimeZoneInfo? zone = null) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone ?? London);
 
     /// <summary>Today in the UK, by <paramref name="clock"/>.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Local(clock.GetUtcNow().UtcDateTime));

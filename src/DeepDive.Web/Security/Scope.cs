@@ -1,5 +1,7 @@
 using DeepDive.Domain.Users;
+using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Learning;
+using DeepDive.Engine.Rounds;
 using DeepDive.Engine.Tasks;
 using DeepDive.Engine.Users;
 
@@ -89,6 +91,14 @@ public sealed class Scope(CurrentUser user)
     /// <summary>A user account of the signed-in user's own partnership, else 404: a manager manages only their partnership's people.</summary>
     public AppUser Account(AppUser? account) =>
         account is not null && account.PartnershipId == PartnershipId ? account : throw new NotFoundException("user");
+
+    /// <summary>A cycle of the user's partnership (the store was asked with <see cref="PartnershipId"/>), for a manager; else 404.</summary>
+    public CycleEntry Cycle(CycleEntry? cycle) =>
+        cycle is not null && User.Role == Role.Manager ? cycle : throw new NotFoundException("cycle");
+
+    /// <summary>A round of the user's partnership (the store was asked with <see cref="PartnershipId"/>), for a manager or moderator; else 404.</summary>
+    public RoundDetail Round(RoundDetail? round) =>
+        round is not null && User.Role is Role.Manager or Role.Moderator ? round : throw new NotFoundException("round");
 
     /// <summary>A case reference as this user may see it: itself, or nothing for a viewer.</summary>
     public string? CaseReference(string caseRef) => User.SeesCaseReferences ? caseRef : null;
