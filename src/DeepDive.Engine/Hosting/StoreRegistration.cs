@@ -1,3 +1,4 @@
+using DeepDive.Engine.Actions;
 using DeepDive.Engine.Assignment;
 using DeepDive.Engine.Auditors;
 using DeepDive.Engine.Calendars;
@@ -73,6 +74,10 @@ internal static class StoreRegistration
         services.TryAddSingleton<Users.UserStore>();
         services.TryAddSingleton<Users.ApiTokenStore>();
         services.TryAddSingleton<Users.AccessLogStore>();
+        services.TryAddSingleton<CaseReviewStore>();
+        services.TryAddSingleton<ActionStore>();
+        services.TryAddSingleton<ActionUpdates>();
+        services.TryAddSingleton<ActionImporter>();
         return services;
     }
 }

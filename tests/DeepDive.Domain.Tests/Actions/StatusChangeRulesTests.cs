@@ -8,7 +8,7 @@ public sealed class StatusChangeRulesTests
     public void Completing_needs_evidence_or_a_written_justification()
     {
         StatusChangeRules.Check(RagStatus.Blue, null, null, false).Should().ContainSingle()
-            .Which.Should().Be(new StatusProblem("evidence", "Enter the evidence that the action is complete, or a comment justifying closing it without evidence"));
+            .Which.Should().Be(new ActionProblem("evidence", "Enter the evidence that the action is complete, or a comment justifying closing it without evidence"));
         StatusChangeRules.Check(RagStatus.Blue, " ", "", false).Should().ContainSingle().Which.Field.Should().Be("evidence");
         StatusChangeRules.Check(RagStatus.Blue, null, "Audit of 20 strategy meetings, May 2027", false).Should().BeEmpty();
         StatusChangeRules.Check(RagStatus.Blue, "Superseded by the new front door protocol", null, false).Should().BeEmpty();
@@ -19,7 +19,7 @@ public sealed class StatusChangeRulesTests
     [InlineData(RagStatus.Amber, "Enter a comment saying why the action is amber")]
     public void Red_and_amber_need_a_comment(RagStatus status, string message)
     {
-        StatusChangeRules.Check(status, null, "some evidence", false).Should().Equal(new StatusProblem("comment", message));
+        StatusChangeRules.Check(status, null, "some evidence", false).Should().Equal(new ActionProblem("comment", message));
         StatusChangeRules.Check(status, "Training postponed to September", null, false).Should().BeEmpty();
     }
 

@@ -12,7 +12,7 @@ internal static class ColumnTypeRules
     private static readonly HashSet<string> Integers =
     [
         "monthly_capacity", "position", "needs_work", "late", "version", "step_id", "terminated", "is_processed", "attempts",
-        "transient", "failures",
+        "transient", "failures", "automatic",
     ];
 
     public sealed record Rule(string Kind, string Postgres, string SqlServer);
