@@ -32,6 +32,7 @@ public sealed partial class ActionStore(Database database)
         public string? Evidence { get; set; }
         public string? RecoveryPlan { get; set; }
         public string? Status { get; set; }
+        public DateTime? StatusSinceUtc { get; set; }
         public DateTime CreatedUtc { get; set; }
         public DateTime UpdatedUtc { get; set; }
         public string? ConfirmedBy { get; set; }
@@ -60,6 +61,7 @@ public sealed partial class ActionStore(Database database)
             Evidence = Evidence,
             RecoveryPlan = RecoveryPlan,
             Status = Status is null ? null : RagStatuses.Parse(Status),
+            StatusSinceUtc = StatusSinceUtc,
             CreatedUtc = CreatedUtc,
             UpdatedUtc = UpdatedUtc,
             ConfirmedBy = ConfirmedBy,
@@ -89,6 +91,7 @@ public sealed partial class ActionStore(Database database)
                r.wording AS RecommendationWording, a.round_id AS RoundId, COALESCE(cy.name, ar.cycle_id) AS CycleName, a.task_id AS TaskId,
                a.case_ref AS CaseRef, a.description AS Description, a.owner_agency AS OwnerAgency, a.owner_name AS OwnerName,
                a.owner_email AS OwnerEmail, a.due_on AS DueOn, a.evidence AS Evidence, a.recovery_plan AS RecoveryPlan, a.status AS Status,
+               (SELECT MAX(s.at_utc) FROM action_status s WHERE s.action_id = a.action_id) AS StatusSinceUtc,
                a.created_utc AS CreatedUtc, a.updated_utc AS UpdatedUtc, a.confirmed_by AS ConfirmedBy, a.confirmed_utc AS ConfirmedUtc
         FROM plan_action a
         LEFT JOIN case_review v ON v.review_id = a.review_id

@@ -40,6 +40,9 @@ public sealed record PlanAction
     /// <summary>The status now: the latest change of its history; null while proposed.</summary>
     public RagStatus? Status { get; init; }
 
+    /// <summary>Since when <see cref="Status"/> has been in force (its latest change); null while proposed.</summary>
+    public DateTime? StatusSinceUtc { get; init; }
+
     public DateTime CreatedUtc { get; init; }
     public DateTime UpdatedUtc { get; init; }
     public string? ConfirmedBy { get; init; }
