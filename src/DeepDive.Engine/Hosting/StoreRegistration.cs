@@ -78,6 +78,7 @@ internal static class StoreRegistration
         services.TryAddSingleton<ActionStore>();
         services.TryAddSingleton<ActionUpdates>();
         services.TryAddSingleton<ActionImporter>();
+        services.TryAddSingleton<Reports.CommitteeReportQuery>();
         return services;
     }
 }
