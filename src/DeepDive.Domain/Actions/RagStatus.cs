@@ -15,7 +15,8 @@ public enum RagStatus
 /// <summary>The names a RAG status is stored and written with, and the labels people read.</summary>
 public static class RagStatuses
 {
-    public static IReadOnlyList<RagStatus> All { get; } = [RagStatus.Red, RagStatus.Amber, RagStatus.Green, RagStatus.Blue];
+    // In the order declared; not a collection expression, whose constant data would be a type outside the domain's namespaces.
+    public static IReadOnlyList<RagStatus> All { get; } = Array.AsReadOnly(Enum.GetValues<RagStatus>());
 
     /// <summary>The four names as a sentence lists them: "red, amber, green or blue".</summary>
     public const string NameList = "red, amber, green or blue";

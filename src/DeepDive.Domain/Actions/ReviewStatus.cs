@@ -15,8 +15,8 @@ public enum ReviewStatus
 
 public static class ReviewStatuses
 {
-    public static IReadOnlyList<ReviewStatus> All { get; } =
-        [ReviewStatus.Scoping, ReviewStatus.InProgress, ReviewStatus.OnHold, ReviewStatus.AwaitingSignOff, ReviewStatus.Published];
+    // In the order declared; not a collection expression, whose constant data would be a type outside the domain's namespaces.
+    public static IReadOnlyList<ReviewStatus> All { get; } = Array.AsReadOnly(Enum.GetValues<ReviewStatus>());
 
     public const string NameList = "scoping, in-progress, on-hold, awaiting-sign-off or published";
 

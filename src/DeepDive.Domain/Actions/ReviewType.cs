@@ -13,8 +13,8 @@ public enum ReviewType
 /// <summary>Stored names, labels and the spellings a spreadsheet may use for the review types.</summary>
 public static class ReviewTypes
 {
-    public static IReadOnlyList<ReviewType> All { get; } =
-        [ReviewType.RapidReview, ReviewType.PracticeReview, ReviewType.SeriousCaseReview, ReviewType.ThematicReview, ReviewType.PeerReview];
+    // In the order declared; not a collection expression, whose constant data would be a type outside the domain's namespaces.
+    public static IReadOnlyList<ReviewType> All { get; } = Array.AsReadOnly(Enum.GetValues<ReviewType>());
 
     // Spellings after lower-casing and turning hyphens and underscores into spaces.
     private static readonly Dictionary<string, ReviewType> Spellings = new(StringComparer.Ordinal)

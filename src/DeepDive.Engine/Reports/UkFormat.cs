@@ -8,7 +8,7 @@ public static class UkFormat
 {
     public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string Date(DateOnly? day, string none = "not recorded") => day is { } d ? Date(d) : none;
+    public static string Date(DateOnly? day, string none = "Not recorded") => day is { } d ? Date(d) : none;
 
     public static string Date(DateTime utc) => Date(UkTime.DayOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))));
 
