@@ -37,7 +37,7 @@ public sealed class ActionUpdates(Database database, CalendarStore calendars, Ti
             await ActionStore.UpdateAsync(connection, transaction, changed, ct);
             await ActionStore.AppendStatusAsync(connection, transaction, partnershipId, changed.ActionId,
                 new ActionStatusEntry(0, status, now.UtcDateTime, now.UtcDateTime, by.Trim(), Trimmed(edits.Comment) ?? "Confirmed", Trimmed(edits.Evidence), false), ct);
-            return changed with { Status = status };
+            return changed with { Status = status, StatusSinceUtc = now.UtcDateTime };
         }, cancellationToken);
     }
 
@@ -64,7 +64,7 @@ public sealed class ActionUpdates(Database database, CalendarStore calendars, Ti
             {
                 await ActionStore.AppendStatusAsync(connection, transaction, partnershipId, changed.ActionId,
                     new ActionStatusEntry(0, status, now.UtcDateTime, now.UtcDateTime, by.Trim(), Trimmed(change.Comment), Trimmed(change.Evidence), false), ct);
-                changed = changed with { Status = status };
+                changed = changed with { Status = status, StatusSinceUtc = now.UtcDateTime };
             }
 
             return changed;
