@@ -2,7 +2,6 @@ using DeepDive.Engine.Hosting;
 using DeepDive.Web.Api;
 using DeepDive.Web.Health;
 using DeepDive.Web.Security;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.FileProviders;
 
 namespace DeepDive.Web;
@@ -34,6 +33,7 @@ public static class WebApp
         else
         {
             builder.Services.AddDeepDiveStores(builder.Configuration);
+            builder.Services.AddHostedService<Hosting.SchemaUpgrade>();
         }
 
         AddWeb(builder.Services);
@@ -60,41 +60,17 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
-            {
-                o.Cookie.Name = "deepdive-session";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-                o.SlidingExpiration = true;
-                o.LoginPath = "/sign-in";
-                o.LogoutPath = "/sign-out";
-                o.AccessDeniedPath = "/forbidden";
-                o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
-            });
+        services.AddDeepDiveAuthentication();
         services.AddAuthorization(Policies.Add);
         services.AddHttpContextAccessor();
         services.AddScoped(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext!.User)
             ?? throw new InvalidOperationException("A page that needs the current user was reached without signing in."));
         services.AddScoped<Scope>();
         services.AddScoped<AccessRecorder>();
+        services.AddScoped<Pages.Tasks.TaskDesk>();
         services.AddProblemDetails();
-    }
-
-    /// <summary>An API call gets a status code, not a redirect to the sign-in page.</summary>
-    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
+        services.AddApiProblems();
+        services.AddApiReference();
     }
 
     private static void UseWeb(WebApplication app)
@@ -102,6 +78,7 @@ public static class WebApp
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
+        app.UseApiProblems();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath),
@@ -113,6 +90,7 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapHealth();
         app.MapApi();
+        app.MapApiReference();
         app.MapRazorPages();
     }
 }

@@ -31,6 +31,18 @@ public sealed class TaskSubmitErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task An_answers_file_with_a_section_without_evidence_fails_naming_the_section()
+    {
+        (await cli.RunAsync("init")).ExitCode.Should().Be(0);
+        var answers = cli.WriteFile("answers.json", Answers.Json("good").Replace("The child's views were not recorded at any visit.", " ", StringComparison.Ordinal));
+
+        var result = await cli.RunAsync("task", "submit", "no-such-task", "--file", answers);
+
+        result.ExitCode.Should().NotBe(0, result.ToString());
+        result.Output.Should().Contain("$.sections[0].evidence").And.Contain("Enter the evidence for section 1", "the web form and the API keep the same rules");
+    }
+
+    [Fact]
     public async Task Submitting_without_an_answers_file_fails()
     {
         var result = await cli.RunAsync("task", "submit", "some-task", "--file", Path.Combine(cli.Folder, "missing.json"));

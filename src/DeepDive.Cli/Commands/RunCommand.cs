@@ -30,7 +30,8 @@ public sealed class RunCommand(Database database, RuntimeOptions options, Engine
     {
         // --clustered and --poll-ms reach the engine as the settings DeepDive:Engine:Clustered and :PollInterval.
         await engine.StartAsync(cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"DeepDive is running on {database.Dialect.Kind}{(options.Clustered ? ", clustered" : "")} as {Engine.Workflows.Persistence.ExecutionJournal.Node}. {(settings.UntilIdle ? "It stops when nothing is due." : "Press Ctrl+C to stop.")}");
+        var next = await activity.NextTriggerAsync(cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"DeepDive is running on {database.Dialect.Kind}{(options.Clustered ? ", clustered" : "")} as {Engine.Workflows.Persistence.ExecutionJournal.Node}; next firing {(next is { } n ? $"{n:yyyy-MM-dd HH:mm} UTC" : "none")}. {(settings.UntilIdle ? "It stops when nothing is due." : "Press Ctrl+C to stop.")}");
         if (settings.UntilIdle)
         {
             await activity.WaitUntilIdleAsync(TimeSpan.FromMinutes(10), cancellationToken);

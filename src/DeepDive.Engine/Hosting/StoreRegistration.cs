@@ -59,6 +59,8 @@ internal static class StoreRegistration
         services.TryAddSingleton<SampleReport>();
         services.TryAddSingleton<DeepDiveStore>();
         services.TryAddSingleton<TaskBoard>();
+        services.TryAddSingleton<TaskDraftStore>();
+        services.TryAddSingleton<AuditorTaskQuery>();
         services.TryAddSingleton<ReAuditStore>();
         services.TryAddSingleton<LearningStore>();
         services.TryAddSingleton<MonthlyLoad>();
@@ -74,6 +76,8 @@ internal static class StoreRegistration
         services.TryAddSingleton<Users.UserStore>();
         services.TryAddSingleton<Users.ApiTokenStore>();
         services.TryAddSingleton<Users.AccessLogStore>();
+        services.TryAddSingleton<Users.SessionStore>();
+        services.TryAddSingleton<Users.DataProtectionKeyStore>();
         services.TryAddSingleton<CaseReviewStore>();
         services.TryAddSingleton<ActionStore>();
         services.TryAddSingleton<ActionUpdates>();

@@ -1,61 +1,43 @@
 using System.Text.Json;
-using DeepDive.Domain.Grading;
 using DeepDive.Engine.Workflows.Data;
 
 namespace DeepDive.Engine.Tasks;
 
-/// <summary>Reads a completed audit tool (answers.json), reporting every problem with its JSON path.</summary>
+/// <summary>Reads a completed audit tool (answers.json, or the API's request body), reporting every problem with its JSON path.</summary>
 public static class AnswersFile
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
-    public static TaskSubmission Parse(string json, string fileName)
+    /// <summary>The answers in <paramref name="json"/>, tidied (<see cref="AnswerRules.Normalise"/>), or the problems; <paramref name="complete"/> checks them as a submission, else as a draft.</summary>
+    public static AnswersReading Read(string json, bool complete)
     {
-        TaskSubmission? submission;
+        TaskSubmission? answers;
         try
         {
-            submission = JsonSerializer.Deserialize<TaskSubmission>(json, Json);
+            answers = string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<TaskSubmission>(json, Json);
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{fileName}: {e.Path ?? "$"}: {e.Message}");
+            return new AnswersReading(null, [new AnswerProblem(e.Path ?? "$", e.Message)]);
         }
 
-        var errors = new List<string>();
-        if (submission is null)
+        if (answers is null)
         {
-            throw new InvalidDataException($"{fileName}: $: the file is empty.");
+            return new AnswersReading(null, [new AnswerProblem("$", "there are no answers")]);
         }
 
-        if (!GradingScale.TryParse(submission.Grade, out _))
-        {
-            errors.Add($"$.grade: '{submission.Grade}' is not a grade; use one of {string.Join(", ", GradingScale.Names)}");
-        }
+        var problems = AnswerRules.Check(AnswerRules.Normalise(answers), complete);
+        return new AnswersReading(problems.Count == 0 ? answers : null, problems);
+    }
 
-        for (var i = 0; i < submission.Sections.Count; i++)
-        {
-            var section = submission.Sections[i];
-            if (string.IsNullOrWhiteSpace(section.Section))
-            {
-                errors.Add($"$.sections[{i}].section: the section needs a name");
-            }
-
-            if (section.Grade is not null && !GradingScale.TryParse(section.Grade, out _))
-            {
-                errors.Add($"$.sections[{i}].grade: '{section.Grade}' is not a grade; use one of {string.Join(", ", GradingScale.Names)}");
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidDataException(string.Join(Environment.NewLine, errors.Select(e => $"{fileName}: {e}")));
-        }
-
-        if (GradingScale.TryParse(submission.Grade, out var grade))
-        {
-            submission.Grade = GradingScale.Name(grade);
-        }
-
-        return submission;
+    /// <summary>The answers file of <c>deepdive task submit</c>: the answers, or every problem as <c>file: $.path: message</c>.</summary>
+    public static TaskSubmission Parse(string json, string fileName)
+    {
+        var reading = Read(json, complete: true);
+        return reading.Answers ?? throw new InvalidDataException(
+            string.Join(Environment.NewLine, reading.Problems.Select(p => $"{fileName}: {p.Path}: {p.Message}")));
     }
 }
+
+/// <summary>What reading answers gave: the answers when they keep the rules, else each problem.</summary>
+public sealed record AnswersReading(TaskSubmission? Answers, IReadOnlyList<AnswerProblem> Problems);

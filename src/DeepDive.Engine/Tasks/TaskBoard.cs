@@ -3,6 +3,7 @@ using DeepDive.Domain.Assignment;
 using DeepDive.Engine.Storage;
 using DeepDive.Engine.Workflows;
 using DeepDive.Engine.Workflows.Data;
+using DeepDive.Engine.Workflows.Persistence;
 
 namespace DeepDive.Engine.Tasks;
 
@@ -47,7 +48,15 @@ public sealed class TaskBoard(Database database, EventPublisher events, TimeProv
     /// process, and at the engine's next poll when it runs in another. A task
     /// takes one submission: a second one, or one for a task that is not open, is refused.
     /// </summary>
-    public async Task SubmitAsync(string partnershipId, string taskId, string submittedBy, TaskSubmission submission, CancellationToken cancellationToken)
+    public Task SubmitAsync(string partnershipId, string taskId, string submittedBy, TaskSubmission submission, CancellationToken cancellationToken) =>
+        SubmitAsync(partnershipId, taskId, submittedBy, submission, alsoWrite: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="SubmitAsync(string, string, string, TaskSubmission, CancellationToken)"/>, with <paramref name="alsoWrite"/> (such
+    /// as the access log's entry) in the submission's transaction. The task's draft, if any, goes in the same transaction.
+    /// </summary>
+    public async Task SubmitAsync(string partnershipId, string taskId, string submittedBy, TaskSubmission submission, DomainWrite? alsoWrite,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         submission.TaskId = taskId;
@@ -72,6 +81,12 @@ public sealed class TaskBoard(Database database, EventPublisher events, TimeProv
             if (await events.CountAsync(connection, transaction, WorkflowEvents.TaskSubmitted, taskId, cancellationToken) > 0)
             {
                 throw new TaskRefusedException($"Task '{taskId}' was already submitted; the deep dive takes it when the engine next runs.");
+            }
+
+            await TaskDraftStore.DeleteAsync(connection, transaction, partnershipId, taskId, cancellationToken);
+            if (alsoWrite is not null)
+            {
+                await alsoWrite(connection, transaction, cancellationToken);
             }
 
             return await events.WriteAsync(connection, transaction, WorkflowEvents.TaskSubmitted, taskId, submission, now, cancellationToken);

@@ -26,12 +26,41 @@ public sealed class Scope(CurrentUser user)
         return task;
     }
 
-    public bool MaySee(TaskBoard.TaskView task, bool roundClosed) => User.Role switch
+    public bool MaySee(TaskBoard.TaskView task, bool roundClosed) => MaySeeTask(task.AuditorId, roundClosed);
+
+    /// <summary>The task if the user may see it (managers and moderators: any of the partnership; an auditor: their own, while its round is open), else 404.</summary>
+    public AuditorTaskQuery.Detail Task(AuditorTaskQuery.Detail? task) =>
+        task is not null && MaySee(task) ? task : throw new NotFoundException("task");
+
+    public bool MaySee(AuditorTaskQuery.Detail task) => MaySeeTask(task.AuditorId, task.RoundClosed);
+
+    /// <summary>
+    /// A submitted task, for its confirmation: as <see cref="Task(AuditorTaskQuery.Detail?)"/>, and also the auditor's own
+    /// whose round their submission has just closed (the confirmation then shows nothing of the case).
+    /// </summary>
+    public AuditorTaskQuery.Detail SubmittedTask(AuditorTaskQuery.Detail? task) =>
+        task is { Submitted: true } && (MaySee(task) || IsTheirs(task.AuditorId)) ? task : throw new NotFoundException("task");
+
+    /// <summary>Whether the user may answer the task: only the auditor it is assigned to, while its round is open.</summary>
+    public bool MayAnswer(AuditorTaskQuery.Detail task) => User.Role == Role.Auditor && IsTheirs(task.AuditorId) && !task.RoundClosed;
+
+    /// <summary>Which tasks the user's task list holds: every task of the partnership for managers and moderators; an auditor's own in open rounds.</summary>
+    public AuditorTaskQuery.Filter TaskList(bool submitted) => User.Role switch
+    {
+        Role.Manager or Role.Moderator => new(PartnershipId, null, OpenRoundsOnly: false, submitted),
+        Role.Auditor when User.AuditorId is not null => new(PartnershipId, User.AuditorId, OpenRoundsOnly: true, submitted),
+        _ => throw new NotFoundException("task list"),
+    };
+
+    private bool MaySeeTask(string? auditorId, bool roundClosed) => User.Role switch
     {
         Role.Manager or Role.Moderator => true,
-        Role.Auditor => task.AuditorId == User.AuditorId && !roundClosed,
+        Role.Auditor => IsTheirs(auditorId) && !roundClosed,
         _ => false,
     };
+
+    // An auditor account not linked to an auditor owns no task, not every task without one.
+    private bool IsTheirs(string? auditorId) => User.AuditorId is not null && string.Equals(auditorId, User.AuditorId, StringComparison.Ordinal);
 
     /// <summary>Whether the user may read this school's feedback.</summary>
     public bool MaySeeSchool(string school) => User.Role switch

@@ -12,8 +12,10 @@ internal static class ColumnTypeRules
     private static readonly HashSet<string> Integers =
     [
         "monthly_capacity", "position", "needs_work", "late", "version", "step_id", "terminated", "is_processed", "attempts",
-        "transient", "failures", "automatic",
+        "transient", "failures", "disabled", "failed_sign_ins", "automatic",
     ];
+
+    private static readonly HashSet<(string Table, string Column)> Bytes = [("web_session", "ticket")];
 
     public sealed record Rule(string Kind, string Postgres, string SqlServer);
 
@@ -27,6 +29,11 @@ internal static class ColumnTypeRules
         if (Ticks.Contains(column) || column == "seed" || (table is "wf_error" or "wf_execution" && column == "id"))
         {
             return new Rule("64-bit number", "bigint", "BigInt");
+        }
+
+        if (Bytes.Contains((table, column)))
+        {
+            return new Rule("bytes", "bytea", "VarBinary");
         }
 
         if (Integers.Contains(column) || (table == "wf_instance" && column == "status"))

@@ -15,15 +15,18 @@ public sealed class BrowserClient : IDisposable
     private readonly CookieContainer cookies = new();
     private readonly HttpClient http;
 
-    public BrowserClient(TestServer server)
+    public BrowserClient(TestServer server, string baseAddress = "http://localhost")
     {
         http = new HttpClient(new CookieHandler(cookies) { InnerHandler = server.CreateHandler() })
         {
-            BaseAddress = new Uri("http://localhost"),
+            BaseAddress = new Uri(baseAddress),
         };
     }
 
     public HttpClient Http => http;
+
+    /// <summary>The cookies this client holds, as a browser's cookie jar: to copy a session to another client or node.</summary>
+    public CookieContainer Cookies => cookies;
 
     public sealed record Page(HttpStatusCode Status, IDocument Document, HttpResponseMessage Response)
     {

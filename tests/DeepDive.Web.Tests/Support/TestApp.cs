@@ -30,9 +30,19 @@ public sealed class TestApp : IAsyncDisposable
 
     public Database Database => App.Services.GetRequiredService<Database>();
 
-    public static async Task<TestApp> StartAsync(bool runEngine = false)
+    /// <param name="runEngine">Run the engine in the process too.</param>
+    /// <param name="configure">Changes to the app's services before it is built (e.g. a fake clock, probe endpoints).</param>
+    public static async Task<TestApp> StartAsync(bool runEngine = false, Action<WebApplicationBuilder>? configure = null)
     {
         var (path, people) = await DemoPartnership.CopyAsync();
+        return await StartOnAsync(path, people, runEngine, configure);
+    }
+
+    /// <summary>A second web-only node on this app's database, as <c>deepdive serve --no-engine</c> beside another.</summary>
+    public Task<TestApp> StartBesideAsync() => StartOnAsync(DatabasePath, People, runEngine: false, configure: null);
+
+    private static async Task<TestApp> StartOnAsync(string path, DemoPartnership.People people, bool runEngine, Action<WebApplicationBuilder>? configure)
+    {
         var app = WebApp.Build(new WebAppOptions
         {
             RunEngine = runEngine,
@@ -43,7 +53,11 @@ public sealed class TestApp : IAsyncDisposable
                 ["DeepDive:Notifications:Folder"] = Path.Combine(Path.GetDirectoryName(path)!, "outbox"),
                 ["Logging:LogLevel:Default"] = "Warning",
             },
-            Configure = builder => builder.WebHost.UseTestServer(),
+            Configure = builder =>
+            {
+                builder.WebHost.UseTestServer();
+                configure?.Invoke(builder);
+            },
         });
         await app.StartAsync();
         return new TestApp(app, path, people);
@@ -51,6 +65,9 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>A client with its own cookies, as one browser would be; it does not follow redirects, so tests see them.</summary>
     public BrowserClient Client() => new(App.GetTestServer());
+
+    /// <summary>A client as <see cref="Client()"/>, at another address: <c>https://localhost</c> makes the requests HTTPS.</summary>
+    public BrowserClient Client(string baseAddress) => new(App.GetTestServer(), baseAddress);
 
     /// <summary>A client already signed in as <paramref name="email"/> (password <see cref="DemoPartnership.Password"/>).</summary>
     public async Task<BrowserClient> SignedInAsync(string email)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,11 +13,16 @@ public sealed class NotFoundModel : PageModel
     [BindProperty(SupportsGet = true)]
     public int Code { get; set; } = 404;
 
-    public void OnGet()
-    {
-    }
+    public void OnGet() => KeepStatus();
 
-    public void OnPost()
+    public void OnPost() => KeepStatus();
+
+    /// <summary>Re-executed, the page keeps the original status; visited at its own address, it is still a 404, never a 200.</summary>
+    private void KeepStatus()
     {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
     }
 }

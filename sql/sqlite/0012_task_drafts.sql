@@ -1,0 +1,10 @@
+-- An auditor's answers to a deep-dive task saved before they are submitted (from the web app or the API), one draft
+-- per task, kept across sign-outs and deleted when the task is submitted. The answers are the answers file's JSON shape.
+CREATE TABLE task_draft (
+    partnership_id  TEXT NOT NULL,
+    task_id         TEXT NOT NULL,
+    answers_json    TEXT NOT NULL,
+    saved_by        TEXT NOT NULL,
+    saved_utc       TEXT NOT NULL,
+    PRIMARY KEY (partnership_id, task_id)
+);

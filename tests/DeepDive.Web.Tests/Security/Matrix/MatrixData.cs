@@ -1,0 +1,57 @@
+using DeepDive.Engine.Tasks;
+using DeepDive.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeepDive.Web.Tests.Security.Matrix;
+
+/// <summary>
+/// The objects the matrix's URLs are made of, from the demo partnership: the people, a task assigned to
+/// <see cref="Who.Auditor"/>, one assigned to the other auditor and one of theirs in a closed round, the school of
+/// <see cref="Who.School"/> and another school. Add what an area's rows need here (found through the stores, as a page would find it).
+/// </summary>
+public sealed class MatrixData
+{
+    public required DemoPartnership.People People { get; init; }
+
+    /// <summary>An open task assigned to <see cref="Who.Auditor"/>.</summary>
+    public required string AssignedTaskId { get; init; }
+
+    /// <summary>An open task of the same partnership assigned to another auditor (not to <see cref="Who.Auditor"/>).</summary>
+    public required string OtherAuditorTaskId { get; init; }
+
+    /// <summary>A task <see cref="Who.Auditor"/> submitted in a round that has closed since: no longer in their scope.</summary>
+    public required string ClosedRoundTaskId { get; init; }
+
+    /// <summary>The school of <see cref="Who.School"/>, which has feedback.</summary>
+    public string SchoolName => People.SchoolName;
+
+    /// <summary>Another school of the partnership with feedback: out of <see cref="Who.School"/>'s scope.</summary>
+    public string OtherSchoolName => People.OtherSchoolName;
+
+    /// <summary>The account each kind of user signs in with.</summary>
+    public string EmailOf(Who who) => who switch
+    {
+        Who.Manager => People.Manager,
+        Who.Moderator => People.Moderator,
+        Who.Auditor => People.Auditor,
+        Who.School => People.School,
+        Who.Viewer => People.Viewer,
+        Who.OtherPartnershipManager => People.OtherPartnershipManager,
+        _ => throw new ArgumentOutOfRangeException(nameof(who), who, "anonymous has no account"),
+    };
+
+    public static async Task<MatrixData> LoadAsync(TestApp app)
+    {
+        var tasks = app.Services.GetRequiredService<TaskBoard>();
+        async Task<string> OpenTaskOf(string auditorId) =>
+            (await tasks.ListAsync(DemoPartnership.Id, auditorId, openOnly: true, CancellationToken.None)).First().TaskId;
+
+        return new MatrixData
+        {
+            People = app.People,
+            AssignedTaskId = await OpenTaskOf(app.People.AuditorId),
+            OtherAuditorTaskId = await OpenTaskOf(app.People.OtherAuditorId),
+            ClosedRoundTaskId = await Tasks.TaskData.ClosedRoundTaskAsync(app, app.People.AuditorId),
+        };
+    }
+}
