@@ -16,60 +16,56 @@ public sealed class ActionUpdates(Database database, CalendarStore calendars, Ti
     /// Confirms a proposed action, with any edits; its history starts with <see cref="ActionChange.Status"/> (green when
     /// not given), which the usual rules apply to.
     /// </summary>
-    public async Task<PlanAction> ConfirmAsync(string partnershipId, string actionId, ActionChange edits, string by, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(edits);
-        ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        var calendar = await calendars.ForPartnershipAsync(partnershipId, schoolHolidays: false, cancellationToken);
-        return await database.WriteAsync(async (connection, transaction, ct) =>
-        {
-            var action = await FindAsync(connection, transaction, partnershipId, actionId, ct);
-            if (!action.IsProposed)
-            {
-                throw new ActionRefusedException([new ActionProblem(StatusChangeRules.StatusField,
-                    $"Action {action.ActionId} was confirmed on {UkTime.DayOf(new DateTimeOffset(action.ConfirmedUtc ?? action.CreatedUtc, TimeSpan.Zero)):d MMMM yyyy} by {action.ConfirmedBy}; change it with 'deepdive action update'")]);
-            }
-
-            var now = clock.GetUtcNow();
-            var status = edits.Status ?? RagStatus.Green;
-            var changed = Apply(action, edits, now.UtcDateTime) with { State = ActionState.Confirmed, ConfirmedBy = by.Trim(), ConfirmedUtc = now.UtcDateTime };
-            Check(changed, edits, status, calendar, now);
-            await ActionStore.UpdateAsync(connection, transaction, changed, ct);
-            await ActionStore.AppendStatusAsync(connection, transaction, partnershipId, changed.ActionId,
-                new ActionStatusEntry(0, status, now.UtcDateTime, now.UtcDateTime, by.Trim(), Trimmed(edits.Comment) ?? "Confirmed", Trimmed(edits.Evidence), false), ct);
-            return changed with { Status = status, StatusSinceUtc = now.UtcDateTime };
-        }, cancellationToken);
-    }
+    public Task<PlanAction> ConfirmAsync(string partnershipId, string actionId, ActionChange edits, string by, CancellationToken cancellationToken) =>
+        ChangeAsync(partnershipId, actionId, edits, by, confirming: true, cancellationToken);
 
     /// <summary>Changes a confirmed action: its status (kept in its history) and any of its fields.</summary>
-    public async Task<PlanAction> UpdateAsync(string partnershipId, string actionId, ActionChange change, string by, CancellationToken cancellationToken)
+    public Task<PlanAction> UpdateAsync(string partnershipId, string actionId, ActionChange change, string by, CancellationToken cancellationToken) =>
+        ChangeAsync(partnershipId, actionId, change, by, confirming: false, cancellationToken);
+
+    private async Task<PlanAction> ChangeAsync(string partnershipId, string actionId, ActionChange change, string by, bool confirming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        by = by.Trim();
         var calendar = await calendars.ForPartnershipAsync(partnershipId, schoolHolidays: false, cancellationToken);
         return await database.WriteAsync(async (connection, transaction, ct) =>
         {
             var action = await FindAsync(connection, transaction, partnershipId, actionId, ct);
-            if (action.IsProposed)
+            if (Refusal(action, confirming) is { } refusal)
             {
-                throw new ActionRefusedException([new ActionProblem(StatusChangeRules.StatusField,
-                    $"Action {action.ActionId} is proposed: a manager confirms it first ('deepdive action confirm {action.ActionId}')")]);
+                throw new ActionRefusedException([new ActionProblem(StatusChangeRules.StatusField, refusal)]);
             }
 
             var now = clock.GetUtcNow();
             var changed = Apply(action, change, now.UtcDateTime);
-            Check(changed, change, change.Status, calendar, now);
-            await ActionStore.UpdateAsync(connection, transaction, changed, ct);
-            if (change.Status is { } status)
+            var status = confirming ? change.Status ?? RagStatus.Green : change.Status;
+            if (confirming)
             {
-                await ActionStore.AppendStatusAsync(connection, transaction, partnershipId, changed.ActionId,
-                    new ActionStatusEntry(0, status, now.UtcDateTime, now.UtcDateTime, by.Trim(), Trimmed(change.Comment), Trimmed(change.Evidence), false), ct);
-                changed = changed with { Status = status, StatusSinceUtc = now.UtcDateTime };
+                changed = changed with { State = ActionState.Confirmed, ConfirmedBy = by, ConfirmedUtc = now.UtcDateTime };
             }
 
-            return changed;
+            Check(changed, change, status, calendar, now);
+            await ActionStore.UpdateAsync(connection, transaction, changed, ct);
+            if (status is not { } to)
+            {
+                return changed;
+            }
+
+            var reason = Trimmed(change.Comment) ?? (confirming ? "Confirmed" : null);
+            await ActionStore.AppendStatusAsync(connection, transaction, partnershipId, changed.ActionId,
+                new ActionStatusEntry(0, to, now.UtcDateTime, now.UtcDateTime, by, reason, Trimmed(change.Evidence), false), ct);
+            return changed with { Status = to, StatusSinceUtc = now.UtcDateTime };
         }, cancellationToken);
     }
+
+    /// <summary>Why the action cannot be confirmed (it was already) or updated (it is still proposed), or null.</summary>
+    private static string? Refusal(PlanAction action, bool confirming) => (confirming, action.IsProposed) switch
+    {
+        (true, false) => $"Action {action.ActionId} was confirmed on {UkTime.DayOf(new DateTimeOffset(action.ConfirmedUtc ?? action.CreatedUtc, TimeSpan.Zero)):d MMMM yyyy} by {action.ConfirmedBy}; change it with 'deepdive action update'",
+        (false, true) => $"Action {action.ActionId} is proposed: a manager confirms it first ('deepdive action confirm {action.ActionId}')",
+        _ => null,
+    };
 
     private static async Task<PlanAction> FindAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
         string partnershipId, string actionId, CancellationToken cancellationToken) =>

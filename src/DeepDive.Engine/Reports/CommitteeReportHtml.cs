@@ -169,16 +169,8 @@ public static class CommitteeReportHtml
         }
         else
         {
-            html.Append("<table class=\"table\">\n<caption class=\"visually-hidden\">Rounds completed in the period</caption>\n")
-                .Append("<thead><tr><th scope=\"col\">Cycle</th><th scope=\"col\">Round</th><th scope=\"col\">Kind</th><th scope=\"col\">Started</th><th scope=\"col\">Completed</th><th scope=\"col\" class=\"numeric\">Cases</th></tr></thead>\n<tbody>\n");
-            foreach (var round in programme.Rounds)
-            {
-                html.Append("<tr><td>").Append(E(round.CycleName)).Append("</td><td>").Append(E(round.RoundId)).Append("</td><td>")
-                    .Append(round.Kind == "re-audit" ? "Re-audit" : "Scheduled").Append("</td><td>").Append(E(UkFormat.Date(round.StartedOn)))
-                    .Append("</td><td>").Append(E(UkFormat.Date(round.ClosedOn))).Append("</td><td class=\"numeric\">").Append(E(round.Cases.Shown)).Append("</td></tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n");
+            Table(html, "Rounds completed in the period", "table", [("Cycle", false), ("Round", false), ("Kind", false), ("Started", false), ("Completed", false), ("Cases", true)],
+                programme.Rounds.Select(r => new[] { r.CycleName, r.RoundId, r.Kind == "re-audit" ? "Re-audit" : "Scheduled", UkFormat.Date(r.StartedOn), UkFormat.Date(r.ClosedOn), r.Cases.Shown }));
         }
 
         html.Append("<h3>Failed or late firings</h3>\n");
@@ -188,28 +180,40 @@ public static class CommitteeReportHtml
         }
         else
         {
-            html.Append("<table class=\"table\">\n<caption class=\"visually-hidden\">Firings that failed or opened their round late</caption>\n")
-                .Append("<thead><tr><th scope=\"col\">Cycle</th><th scope=\"col\">Due</th><th scope=\"col\">What happened</th></tr></thead>\n<tbody>\n");
-            foreach (var issue in programme.FiringIssues)
-            {
-                html.Append("<tr><td>").Append(E(issue.CycleId)).Append("</td><td>").Append(E(UkFormat.DateAndTime(issue.ScheduledForUtc))).Append("</td><td>")
-                    .Append(issue.Kind == "failed" ? "Failed: " : "Opened late").Append(E(issue.Kind == "failed" ? issue.Detail : issue.Detail.Length > 0 ? $": {issue.Detail}" : ""))
-                    .Append("</td></tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n");
+            Table(html, "Firings that failed or opened their round late", "table", [("Cycle", false), ("Due", false), ("What happened", false)],
+                programme.FiringIssues.Select(f => new[]
+                {
+                    f.CycleId, UkFormat.DateAndTime(f.ScheduledForUtc),
+                    f.Kind == "failed" ? $"Failed: {f.Detail}" : f.Detail.Length > 0 ? $"Opened late: {f.Detail}" : "Opened late",
+                }));
         }
 
         html.Append("</section>\n");
     }
 
-    private static void Breakdown(StringBuilder html, string caption, string heading, IReadOnlyList<BreakdownLine> lines)
+    private static void Breakdown(StringBuilder html, string caption, string heading, IReadOnlyList<BreakdownLine> lines) =>
+        Table(html, caption, "table table-narrow", [(heading, false), ("Cases", true)], lines.Select(l => new[] { l.Label, l.Figure.Shown }));
+
+    /// <summary>A table of text (encoded here), its caption for screen readers, numeric columns aligned right.</summary>
+    private static void Table(StringBuilder html, string caption, string classes, IReadOnlyList<(string Heading, bool Numeric)> columns, IEnumerable<string[]> rows)
     {
-        html.Append("<table class=\"table table-narrow\">\n<caption class=\"visually-hidden\">").Append(E(caption)).Append("</caption>\n<thead><tr><th scope=\"col\">")
-            .Append(E(heading)).Append("</th><th scope=\"col\" class=\"numeric\">Cases</th></tr></thead>\n<tbody>\n");
-        foreach (var line in lines)
+        static string Numeric(bool numeric) => numeric ? " class=\"numeric\"" : "";
+        html.Append("<table class=\"").Append(classes).Append("\">\n<caption class=\"visually-hidden\">").Append(E(caption)).Append("</caption>\n<thead><tr>");
+        foreach (var (heading, numeric) in columns)
         {
-            html.Append("<tr><td>").Append(E(line.Label)).Append("</td><td class=\"numeric\">").Append(E(line.Figure.Shown)).Append("</td></tr>\n");
+            html.Append("<th scope=\"col\"").Append(Numeric(numeric)).Append('>').Append(E(heading)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr>");
+            for (var i = 0; i < row.Length; i++)
+            {
+                html.Append("<td").Append(Numeric(columns[i].Numeric)).Append('>').Append(E(row[i])).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");
