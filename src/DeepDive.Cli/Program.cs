@@ -30,9 +30,10 @@ app.Configure(config =>
     config.AddCommand<InitCommand>("init").WithDescription("Create or upgrade the database schema.");
     config.AddBranch("import", import =>
     {
-        import.SetDescription("Import the case register or the auditor pool from CSV.");
+        import.SetDescription("Import the case register, the auditor pool or an action plan from CSV.");
         import.AddCommand<ImportCasesCommand>("cases").WithDescription("Import cases (case_ref, agency, case_type, team, worker, school, opened, closed, involved_agencies, family_ref, age_band, tags).");
         import.AddCommand<ImportAuditorsCommand>("auditors").WithDescription("Import auditors (auditor_id, name, agency, team, skills, monthly_capacity, manager, email).");
+        import.AddCommand<ImportActionsCommand>("actions").WithDescription("Import an action plan (review, review_type, recommendation, action, owner_agency, due_date, status, as_at); the same file twice changes nothing.");
     });
     config.AddBranch("cycle", cycle =>
     {
@@ -116,6 +117,26 @@ app.Configure(config =>
         user.AddCommand<UserResetPasswordCommand>("reset-password").WithDescription("Give a user a new random password (printed once) and lift a lockout.");
         user.AddCommand<UserTokenCommand>("token").WithDescription("Make a personal access token for the API, acting as the user (printed once, stored hashed).");
     });
+    config.AddBranch("review", review =>
+    {
+        review.SetDescription("The case review register: rapid reviews, practice reviews, serious case, thematic and peer reviews.");
+        review.AddCommand<ReviewListCommand>("list").WithDescription("List the case reviews: type, status, and their actions by status.");
+        review.AddCommand<ReviewShowCommand>("show").WithDescription("A review's dates, status history, recommendations and actions.");
+        review.AddCommand<ReviewUpdateCommand>("update").WithDescription("Change a review's status (on-hold needs --reason), type, dates and sign-off (--by).");
+    });
+    config.AddBranch("action", action =>
+    {
+        action.SetDescription("The action plans: actions from case reviews and audit rounds, with their RAG status.");
+        action.AddCommand<ActionListCommand>("list").WithDescription("List actions (--review, --agency, --status, --proposed).");
+        action.AddCommand<ActionShowCommand>("show").WithDescription("An action in full, with every change of its status.");
+        action.AddCommand<ActionConfirmCommand>("confirm").WithDescription("Confirm an action a closed round proposed, editing it as it goes (--by, --due, --owner, --description...).");
+        action.AddCommand<ActionUpdateCommand>("update").WithDescription("Change an action's status (red and amber need --comment, blue --evidence or --comment), recovery plan, owner or due date (--by).");
+    });
+    config.AddBranch("report", report =>
+    {
+        report.SetDescription("Reports for the partnership's committees.");
+        report.AddCommand<ReportCommitteeCommand>("committee").WithDescription("The committee report for --period FROM..TO: the RAG-rated appendix and the audit programme (--format html|csv|json, --published, --out FILE).");
+    });
     config.AddCommand<ServeCommand>("serve").WithDescription("Serve the web app for auditors, managers and schools on http://127.0.0.1:5080 (--urls), with the engine (or --no-engine).");
     config.AddCommand<StatusCommand>("status").WithDescription("The engine's state: database, scheduler, workflows, outbox, failed firings and failed jobs (--json).");
     config.AddCommand<RunCommand>("run").WithDescription("Run the engine: scheduled rounds, deep dives, re-audits.");
@@ -135,7 +156,8 @@ app.Configure(config =>
     {
         AnsiConsole.MarkupLineInterpolated($"[red]Error:[/] {exception.Message}");
         return exception is InvalidDataException or ArgumentException or SettingsException or DeepDive.Engine.Tasks.TaskRefusedException
-            or DeepDive.Engine.Calendars.BankHolidayFileException or DeepDive.Engine.Rounds.SampleListRefusedException ? 1 : 3;
+            or DeepDive.Engine.Calendars.BankHolidayFileException or DeepDive.Engine.Rounds.SampleListRefusedException
+            or DeepDive.Engine.Actions.ActionRefusedException ? 1 : 3;
     });
 });
 return await app.RunAsync(args);

@@ -29,8 +29,18 @@ public sealed record CycleDefinition
     /// <summary>How the round's tasks are chased: reminders before the deadline, escalations after it.</summary>
     public Notifications.ChasePolicy Chase { get; init; } = new();
 
+    /// <summary>What the round's recommendations become when it closes: proposed actions, due this long after.</summary>
+    public ActionRule Actions { get; init; } = new();
+
     /// <summary>Whether rounds and due dates keep out of school holidays: as the schedule says, else education audits do and others do not.</summary>
     public bool AvoidsSchoolHolidays() => Schedule.AvoidSchoolHolidays ?? Education;
+}
+
+/// <summary>The actions a closing round proposes from its auditors' recommendations, for a manager to confirm or edit.</summary>
+public sealed record ActionRule
+{
+    /// <summary>Months from the round's close to each proposed action's due date.</summary>
+    public int DueAfterMonths { get; init; } = 3;
 }
 
 /// <summary>Who may audit a round's cases, beyond the rules every round keeps (agency or its skill, no conflict, capacity).</summary>

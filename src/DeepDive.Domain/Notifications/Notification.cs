@@ -23,4 +23,10 @@ public static class NotificationKinds
     public const string Reminder = "reminder";
     public const string Escalation = "escalation";
     public const string RapidAudit = "rapid-audit";
+
+    /// <summary>The monthly request to an action's owner for an update.</summary>
+    public const string ActionUpdate = "action-update";
+
+    /// <summary>An overdue action, escalated to the business manager.</summary>
+    public const string ActionEscalation = "action-escalation";
 }

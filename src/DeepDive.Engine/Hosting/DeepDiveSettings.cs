@@ -11,7 +11,7 @@ namespace DeepDive.Engine.Hosting;
 /// <list type="bullet">
 /// <item><c>ConnectionStrings:DeepDive</c>: a SQLite file path or a PostgreSQL / SQL Server connection string (<c>DEEPDIVE_DB</c>; default <c>deepdive.db</c>).</item>
 /// <item><c>DeepDive:Engine</c>: <see cref="RuntimeOptions"/> (PollInterval, IdleTime, SchedulerIdleWait, Clustered, InstanceName, FiringRetry).</item>
-/// <item><c>DeepDive:Notifications</c>: <see cref="NotificationSettings"/> (FromAddress, FromName, BusinessTeamAddress, Folder, Smtp).</item>
+/// <item><c>DeepDive:Notifications</c>: <see cref="NotificationSettings"/> (FromAddress, FromName, BusinessTeamAddress, Folder, SiteAddress, Smtp).</item>
 /// </list>
 /// </summary>
 public sealed record DeepDiveSettings(string Connection, RuntimeOptions Engine)

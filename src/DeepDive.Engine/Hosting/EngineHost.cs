@@ -24,6 +24,7 @@ public sealed class EngineHost(
     ISchedulerFactory schedulers,
     OutboxDispatcher dispatcher,
     ChaseScheduler chasing,
+    Actions.ActionScheduler actions,
     BankHolidayStore bankHolidays,
     ILogger<EngineHost> logger) : IHostedService
 {
@@ -79,6 +80,8 @@ public sealed class EngineHost(
         dispatcher.Start();
         // Chase once at start: whatever fell due while the engine was down goes out now, and the next run is set.
         await chasing.EnsureByAsync(clock.GetUtcNow(), cancellationToken);
+        // Follow actions up once at start too: an action that fell overdue, or a month's requests due, while it was down.
+        await actions.EnsureByAsync(clock.GetUtcNow(), cancellationToken);
         started = true;
         logger.LogInformation("Engine started on {Database} as {Node}", database.Dialect.Kind, ExecutionJournal.Node);
     }

@@ -89,6 +89,9 @@ internal static class EngineRegistration
         services.AddTransient<StartRoundJob>();
         services.AddSingleton<Notifications.ChaseScheduler>();
         services.AddTransient<Notifications.ChaseJob>();
+        services.AddSingleton<Actions.ActionFollowUp>();
+        services.AddSingleton<Actions.ActionScheduler>();
+        services.AddTransient<Actions.ActionJob>();
         services.AddSingleton<Notifications.INotificationSender>(_ => options.Notifications.Smtp is { } smtp
             ? new Notifications.SmtpSender(smtp)
             : new Notifications.EmlFolderSender(options.Notifications.Folder));

@@ -1,3 +1,4 @@
+using DeepDive.Engine.Actions;
 using DeepDive.Engine.Assignment;
 using DeepDive.Engine.Auditors;
 using DeepDive.Engine.Calendars;
@@ -81,6 +82,11 @@ internal static class StoreRegistration
         services.TryAddSingleton<Users.AccessLogStore>();
         services.TryAddSingleton<Users.SessionStore>();
         services.TryAddSingleton<Users.DataProtectionKeyStore>();
+        services.TryAddSingleton<CaseReviewStore>();
+        services.TryAddSingleton<ActionStore>();
+        services.TryAddSingleton<ActionUpdates>();
+        services.TryAddSingleton<ActionImporter>();
+        services.TryAddSingleton<Reports.CommitteeReportQuery>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using DeepDive.Engine.Scheduling;
 using Quartz;
 
 namespace DeepDive.Engine.Notifications;
@@ -6,40 +7,17 @@ namespace DeepDive.Engine.Notifications;
 /// Keeps one Quartz one-off trigger for <see cref="ChaseJob"/> at the next moment a task must be chased. Asking for
 /// a time never moves an earlier trigger later, so tasks opened at once coalesce into one run.
 /// </summary>
-public sealed class ChaseScheduler(ISchedulerFactory schedulers)
+public sealed class ChaseScheduler(ISchedulerFactory schedulers, TimeProvider clock)
 {
     public static readonly JobKey Job = new("chase-tasks", "system");
 
-    public async Task EnsureByAsync(DateTimeOffset at, CancellationToken cancellationToken, bool replace = false)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var triggerKey = new TriggerKey(Job.Name, Job.Group);
-        if (!replace && await scheduler.GetTrigger(triggerKey, cancellationToken) is { } existing
-            && existing.NextFireTimeUtc is { } next && next <= at)
-        {
-            return;
-        }
+    private readonly WakeUpTrigger trigger = new(schedulers, Job, typeof(ChaseJob), clock);
 
-        var job = JobBuilder.Create<ChaseJob>().WithIdentity(Job).StoreDurably().Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(triggerKey)
-            .ForJob(Job)
-            .StartAt(at)
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
-        await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
-    }
+    public Task EnsureByAsync(DateTimeOffset at, CancellationToken cancellationToken, bool replace = false) =>
+        trigger.EnsureByAsync(at, cancellationToken, replace);
 
     /// <summary>After a run: the trigger moves to the next occasion, or goes when no open task has one.</summary>
-    public async Task NextAsync(DateTimeOffset? at, CancellationToken cancellationToken)
-    {
-        if (at is { } next)
-        {
-            await EnsureByAsync(next, cancellationToken, replace: true);
-            return;
-        }
+    public Task NextAsync(DateTimeOffset? at, CancellationToken cancellationToken) => trigger.NextAsync(at, cancellationToken);
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.UnscheduleJob(new TriggerKey(Job.Name, Job.Group), cancellationToken);
-    }
+    internal WakeUpTrigger Trigger => trigger;
 }

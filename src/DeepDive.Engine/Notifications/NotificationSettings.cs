@@ -13,6 +13,12 @@ public sealed record NotificationSettings
     public string BusinessTeamAddress { get; init; } = "business-team@localhost";
 
     public string Folder { get; init; } = "outbox";
+
+    /// <summary>The web app's address as people reach it (e.g. https://deepdive.council.example), for links in messages; without it a link is a path.</summary>
+    public string? SiteAddress { get; init; }
+
+    /// <summary>A link to a page of the web app: <see cref="SiteAddress"/> and the path, or the path alone.</summary>
+    public string Link(string path) => (SiteAddress?.TrimEnd('/') ?? "") + path;
     public SmtpSettings? Smtp { get; init; }
 }
 

@@ -146,6 +146,7 @@ public sealed class EngineStatusQuery(Database database, TimeProvider clock)
             "cycle" => $"round of cycle {subject} ({partnership})",
             "re-audit" => $"re-audit of round {subject} ({partnership})",
             _ when name == Notifications.ChaseScheduler.Job.Name => "chase tasks (reminders, escalations)",
+            _ when name == Actions.ActionScheduler.Job.Name => "follow up actions (overdue, monthly update requests)",
             _ => $"{group}.{name}",
         };
     }

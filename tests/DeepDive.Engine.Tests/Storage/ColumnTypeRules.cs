@@ -12,7 +12,7 @@ internal static class ColumnTypeRules
     private static readonly HashSet<string> Integers =
     [
         "monthly_capacity", "position", "needs_work", "late", "version", "step_id", "terminated", "is_processed", "attempts",
-        "transient", "failures", "disabled", "failed_sign_ins",
+        "transient", "failures", "disabled", "failed_sign_ins", "automatic",
     ];
 
     private static readonly HashSet<(string Table, string Column)> Bytes = [("web_session", "ticket")];
