@@ -88,8 +88,8 @@ dotnet restore DeepDive.sln
 dotnet build DeepDive.sln --no-restore -c "$CONFIGURATION"
 
 # -m:1: test projects run one after another; each may start its own PostgreSQL, and the machine has 2 cores.
-# --blame-hang-timeout: a test still running after 10 minutes (the longest take about 2) is taken as hung; its test
+# --blame-hang-timeout: a test still running after 15 minutes (the longest, multi-node, take about 3) is taken as hung; its test
 # host is stopped, the test is named in the output and counted as failed, and the other projects still run, so a hang
 # cannot use up CI's time with nothing to show for it.
 dotnet test DeepDive.sln --no-build -c "$CONFIGURATION" -m:1 --logger trx --results-directory "$RESULTS" \
-  --blame-hang-timeout 10m --blame-hang-dump-type none
+  --blame-hang-timeout 15m --blame-hang-dump-type none
