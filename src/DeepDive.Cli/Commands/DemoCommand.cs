@@ -36,8 +36,34 @@ public sealed class DemoSettings : CommandSettings
     public int Year { get; init; } = 2027;
 
     [CommandOption("--serve")]
-    [Description("After the year, add an account for each role (passwords printed once) and serve the demo database in the web app, with its engine, until Ctrl+C.")]
+    [Description("After the year, add an account for each role (passwords printed once) and serve the demo database in the web app, with its engine, until Ctrl+C. The year then stops on 7 July unless --until says otherwise, so that rounds are open and the auditors have tasks to do.")]
     public bool Serve { get; init; }
+
+    [CommandOption("--until <DATE>")]
+    [Description("Stop the year at the start of this day (yyyy-MM-dd, in the year run). Default: the year's end; with --serve, 7 July")]
+    public string? Until { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Until is null)
+        {
+            return ValidationResult.Success();
+        }
+
+        if (!DateOnly.TryParseExact(Until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return ValidationResult.Error($"--until: '{Until}' is not a date written yyyy-MM-dd, like {Year}-07-07.");
+        }
+
+        return day.Year == Year && day > new DateOnly(Year, 1, 1)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--until: {Until} is not a day of the year run after 1 January ({Year}; --year chooses another).");
+    }
+
+    /// <summary>The day the run stops at the start of, or null for the whole year.</summary>
+    public DateOnly? StopDay() => Until is { } until
+        ? DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : Serve ? new DateOnly(Year, 7, 7) : null;
 
     [CommandOption("--urls <URLS>")]
     [Description("With --serve: where to listen (semicolon-separated). Default: http://127.0.0.1:5080")]
@@ -60,14 +86,19 @@ public sealed class DemoCommand(TimeProvider clock) : AsyncCommand<DemoSettings>
         }
 
         var folder = output.Path;
+        var stop = settings.StopDay();
         var file = Path.Combine(folder, "deepdive.db");
 
-        AnsiConsole.MarkupLineInterpolated($"[bold]DeepDive demo[/]: a year of a partnership's audit programme, {settings.Year}, in virtual time.");
+        AnsiConsole.MarkupLine(stop is { } until
+            ? $"[bold]DeepDive demo[/]: a partnership's audit programme, 1 January to {until.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}, in virtual time."
+            : $"[bold]DeepDive demo[/]: a year of a partnership's audit programme, {settings.Year}, in virtual time.");
         AnsiConsole.MarkupLineInterpolated($"Database: [blue]{file}[/]");
         var database = Database.Open(file);
         var simulation = new YearSimulation(database, Partnership, settings.Seed);
         var options = new YearSimulation.Options(
-            new DateTime(settings.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(settings.Year, 12, 31, 23, 59, 0, DateTimeKind.Utc), settings.Cases,
+            new DateTime(settings.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            stop is { } day ? day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : new DateTime(settings.Year, 12, 31, 23, 59, 0, DateTimeKind.Utc),
+            settings.Cases,
             Notifications: new Engine.Notifications.NotificationSettings { Folder = Path.Combine(folder, "outbox") });
         YearSummary? summary = null;
         await AnsiConsole.Progress()
@@ -83,7 +114,7 @@ public sealed class DemoCommand(TimeProvider clock) : AsyncCommand<DemoSettings>
                 summary = await simulation.RunAsync(options, progress, cancellationToken);
                 bar.Value = 1000;
             });
-        Print(summary!, settings.Cases, file);
+        Print(summary!, settings.Cases, file, stop is { } end ? end.ToString("d MMMM", CultureInfo.InvariantCulture) : "year end");
         if (!settings.Serve)
         {
             return 0;
@@ -118,7 +149,7 @@ public sealed class DemoCommand(TimeProvider clock) : AsyncCommand<DemoSettings>
     }
 
     /// <summary>The year's figures, each saying what it counts; short enough to fit an 80-column terminal unwrapped.</summary>
-    private static void Print(YearSummary s, int cases, string file)
+    private static void Print(YearSummary s, int cases, string file, string end)
     {
         static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
         static string Sent(YearSummary.OutboxCount c) =>
@@ -126,11 +157,11 @@ public sealed class DemoCommand(TimeProvider clock) : AsyncCommand<DemoSettings>
         var table = new Table().Title("[bold]The year in numbers[/]").AddColumns("", "").HideHeaders();
         table.AddRow("Case register", $"{N(cases)} cases, {N(s.SchoolsInRegister)} schools");
         table.AddRow("Rounds run", $"{N(s.ScheduledRounds)} scheduled + {N(s.ReAuditRounds)} re-audit");
-        table.AddRow("Rounds open at year end", N(s.RoundsStillOpen));
+        table.AddRow(end == "year end" ? "Rounds open at year end" : $"Rounds open on {end}", N(s.RoundsStillOpen));
         table.AddRow("Rounds not opened", s.FailedFirings == 0 ? "0" : $"{N(s.FailedFirings)} (see 'round list')");
         table.AddRow("Samples reviewed by a manager", $"{N(s.Reviews.Reviewed)} ({N(s.Reviews.Changed)} changed)");
         table.AddRow("Cases sampled", N(s.CasesSampled));
-        table.AddRow("Tasks completed", $"{N(s.TasksCompleted)} ({N(s.TasksLate)} late); {N(s.TasksOpen)} open at year end");
+        table.AddRow("Tasks completed", $"{N(s.TasksCompleted)} ({N(s.TasksLate)} late); {N(s.TasksOpen)} open at {(end == "year end" ? end : "the end")}");
         foreach (var grade in Enum.GetValues<Grade>())
         {
             table.AddRow($"  graded {GradingScale.Label(grade)}", N(s.Grades.GetValueOrDefault(GradingScale.Name(grade))));

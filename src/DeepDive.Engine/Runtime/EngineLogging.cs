@@ -27,6 +27,10 @@ public static class EngineLogging
         // WorkflowCore's and Quartz's own chatter at Information (every poll, every trigger) drowns the engine's events.
         builder.AddFilter("WorkflowCore", LogLevel.Warning);
         builder.AddFilter("Quartz", LogLevel.Warning);
+        // ASP.NET Core logs every request at Information (four lines each): the web host's own events stay, the
+        // per-request lines go to Warning unless the Logging section asks for them.
+        builder.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         if (configuration is not null)
         {
             builder.AddConfiguration(configuration.GetSection("Logging"));
