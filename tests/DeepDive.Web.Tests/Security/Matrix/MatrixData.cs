@@ -40,6 +40,9 @@ public sealed class MatrixData
     /// <summary>A cycle of the partnership (with rounds), for its report.</summary>
     public required string CycleId { get; init; }
 
+    /// <summary>The matrix's own cycle (retired) with a round awaiting review, and a round whose sample is locked.</summary>
+    public required ProgrammeData Programme { get; init; }
+
     /// <summary>The account of <see cref="Who.Manager"/>: a manager cannot disable their own, so posting that changes nothing.</summary>
     public required string ManagerUserId { get; init; }
 
@@ -82,6 +85,7 @@ public sealed class MatrixData
             ManagerUserId = await UserIdOf(app.People.Manager),
             SpareUserId = await UserIdOf(app.People.OtherSchool),
             ClosedRoundTaskId = await Tasks.TaskData.ClosedRoundTaskAsync(app, app.People.AuditorId),
+            Programme = await ProgrammeData.LoadAsync(app),
         };
     }
 }
