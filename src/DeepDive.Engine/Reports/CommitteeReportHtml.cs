@@ -16,7 +16,7 @@ public static class CommitteeReportHtml
     {
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
-        var title = $"Committee report: {report.Period.Label}{(report.Published ? " (published version)" : "")}";
+        var title = $"Committee report: {CommitteeReportText.Period(report)}";
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main class=\"report\">\n");
@@ -39,17 +39,17 @@ public static class CommitteeReportHtml
             : "<div class=\"notice notice-warning\"><p><strong>Not for publication.</strong> This version has counts of fewer than 5 children and case references in it. Publish the version made with <code>--published</code>.</p></div>\n");
         html.Append("<h2>Summary</h2>\n<dl class=\"summary-list\">\n");
         Row(html, "Case reviews in the period", report.Reviews.Count == 0 ? "None" : UkFormat.Number(report.Reviews.Count));
-        Row(html, "Their actions at the end of the period", report.Reviews.Count == 0 ? "None" : RagCounts.Of(report.Reviews.SelectMany(r => r.Actions).Select(a => a.Status)).Sentence());
-        Row(html, "Actions from audit rounds", report.Rounds.Count == 0 ? "None" : RagCounts.Of(report.Rounds.SelectMany(r => r.Actions).Select(a => a.Status)).Sentence());
+        Row(html, "Their actions at the end of the period", CommitteeReportText.ReviewActions(report));
+        Row(html, "Actions from audit rounds", CommitteeReportText.RoundActions(report));
         if (report.ProposedActions > 0)
         {
-            Row(html, "Actions proposed by audit rounds, waiting for a manager", $"{UkFormat.Number(report.ProposedActions)} (not counted until confirmed)");
+            Row(html, "Actions proposed by audit rounds, waiting for a manager", CommitteeReportText.ProposedActions(report.ProposedActions));
         }
 
-        Row(html, "Audit rounds completed", RoundsText(programme));
+        Row(html, "Audit rounds completed", CommitteeReportText.RoundsCompleted(programme));
         Row(html, "Cases audited", programme.CasesAudited.Shown);
-        Row(html, "Late tasks", LateText(programme));
-        Row(html, "Failed or late firings", programme.FiringIssues.Count == 0 ? "None" : UkFormat.Number(programme.FiringIssues.Count));
+        Row(html, "Late tasks", CommitteeReportText.LateTasks(programme));
+        Row(html, "Failed or late firings", CommitteeReportText.FiringIssues(programme));
         html.Append("</dl>\n<h2>Contents</h2>\n<ol class=\"contents\">\n")
             .Append("<li><a href=\"#appendix\">RAG-rated appendix: case reviews and their actions</a></li>\n")
             .Append("<li><a href=\"#programme\">The audit programme</a></li>\n</ol>\n")
@@ -83,12 +83,12 @@ public static class CommitteeReportHtml
         {
             html.Append("<article class=\"review\">\n<h3>").Append(E(review.Name)).Append("</h3>\n<dl class=\"summary-list summary-list-compact\">\n");
             Row(html, "Type", review.Type);
-            Row(html, "Status", review.StatusReason is null ? review.Status : $"{review.Status}: {review.StatusReason}");
+            Row(html, "Status", CommitteeReportText.ReviewStatus(review));
             Row(html, "Incident", UkFormat.Date(review.IncidentOn));
             Row(html, "Rapid review", UkFormat.Date(review.RapidReviewOn));
-            Row(html, "Governance sign-off", review.SignedOffOn is { } on ? $"{UkFormat.Date(on)}{(review.SignedOffBy is null ? "" : $", by {review.SignedOffBy}")}" : "Not yet signed off");
+            Row(html, "Governance sign-off", CommitteeReportText.SignOff(review));
             Row(html, "Published", UkFormat.Date(review.PublishedOn, "Not yet published"));
-            Row(html, "Incident to publication", review.DaysToPublication is { } days ? DaysText(days) : "Not known until both dates are recorded");
+            Row(html, "Incident to publication", CommitteeReportText.IncidentToPublication(review));
             html.Append("</dl>\n<p class=\"sentence\">").Append(E(review.Sentence)).Append("</p>\n");
             ActionTable(html, review.AmberAndRed, "review");
             html.Append("</article>\n");
@@ -100,7 +100,7 @@ public static class CommitteeReportHtml
             foreach (var round in report.Rounds)
             {
                 html.Append("<article class=\"review\">\n<h4>").Append(E(round.CycleName)).Append(", round ").Append(E(round.RoundId)).Append("</h4>\n")
-                    .Append("<p class=\"meta\">").Append(round.ClosedOn is { } closed ? $"Closed on {E(UkFormat.Date(closed))}." : "Not yet closed.").Append("</p>\n")
+                    .Append("<p class=\"meta\">").Append(E(CommitteeReportText.RoundClosed(round))).Append("</p>\n")
                     .Append("<p class=\"sentence\">").Append(E(round.Sentence)).Append("</p>\n");
                 ActionTable(html, round.AmberAndRed, "round");
                 html.Append("</article>\n");
@@ -131,8 +131,8 @@ public static class CommitteeReportHtml
                 .Append("<td>").Append(E(UkFormat.Date(action.DueOn))).Append(action.OverdueAtEnd ? "<br><strong class=\"overdue\">Overdue</strong>" : "").Append("</td>")
                 .Append("<td>").Append(Tag(action.Status)).Append(" since ").Append(E(UkFormat.Date(action.StatusSince)))
                 .Append(update.Comment is null ? "" : $"<br>{E(update.Comment)}")
-                .Append("<br><span class=\"hint\">").Append(update.Automatic ? "Set automatically" : $"By {E(update.By)}").Append("</span>")
-                .Append((update.Evidence ?? action.Evidence) is { } evidence ? $"<br><span class=\"label\">Evidence:</span> {E(evidence)}" : "")
+                .Append("<br><span class=\"hint\">").Append(E(CommitteeReportText.UpdatedBy(update))).Append("</span>")
+                .Append(CommitteeReportText.Evidence(action) is { } evidence ? $"<br><span class=\"label\">Evidence:</span> {E(evidence)}" : "")
                 .Append(action.RecoveryPlan is { } plan ? $"<br><span class=\"label\">Recovery plan:</span> {E(plan)}" : "")
                 .Append("</td></tr>\n");
         }
@@ -144,11 +144,11 @@ public static class CommitteeReportHtml
     {
         var programme = report.Programme;
         html.Append("<section class=\"section\" id=\"programme\">\n<h2>The audit programme</h2>\n<dl class=\"summary-list\">\n");
-        Row(html, "Audit rounds completed", RoundsText(programme));
+        Row(html, "Audit rounds completed", CommitteeReportText.RoundsCompleted(programme));
         Row(html, "Cases audited (deep dives completed)", programme.CasesAudited.Shown);
         Row(html, "Tasks due in the period", UkFormat.Number(programme.TasksDue));
-        Row(html, "Late tasks", LateText(programme));
-        Row(html, "Failed or late firings", programme.FiringIssues.Count == 0 ? "None" : UkFormat.Number(programme.FiringIssues.Count));
+        Row(html, "Late tasks", CommitteeReportText.LateTasks(programme));
+        Row(html, "Failed or late firings", CommitteeReportText.FiringIssues(programme));
         html.Append("</dl>\n<h3>Grades</h3>\n");
         Breakdown(html, "Overall grades of the cases audited", "Grade", programme.Grades);
         if (CommitteeCharts.Grades(report) is { } chart)
@@ -170,7 +170,7 @@ public static class CommitteeReportHtml
         else
         {
             Table(html, "Rounds completed in the period", "table", [("Cycle", false), ("Round", false), ("Kind", false), ("Started", false), ("Completed", false), ("Cases", true)],
-                programme.Rounds.Select(r => new[] { r.CycleName, r.RoundId, r.Kind == "re-audit" ? "Re-audit" : "Scheduled", UkFormat.Date(r.StartedOn), UkFormat.Date(r.ClosedOn), r.Cases.Shown }));
+                programme.Rounds.Select(r => new[] { r.CycleName, r.RoundId, CommitteeReportText.RoundKind(r), UkFormat.Date(r.StartedOn), UkFormat.Date(r.ClosedOn), r.Cases.Shown }));
         }
 
         html.Append("<h3>Failed or late firings</h3>\n");
@@ -183,8 +183,7 @@ public static class CommitteeReportHtml
             Table(html, "Firings that failed or opened their round late", "table", [("Cycle", false), ("Due", false), ("What happened", false)],
                 programme.FiringIssues.Select(f => new[]
                 {
-                    f.CycleId, UkFormat.DateAndTime(f.ScheduledForUtc),
-                    f.Kind == "failed" ? $"Failed: {f.Detail}" : f.Detail.Length > 0 ? $"Opened late: {f.Detail}" : "Opened late",
+                    f.CycleId, UkFormat.DateAndTime(f.ScheduledForUtc), CommitteeReportText.FiringIssue(f),
                 }));
         }
 
@@ -218,18 +217,6 @@ public static class CommitteeReportHtml
 
         html.Append("</tbody>\n</table>\n");
     }
-
-    private static string RoundsText(AuditProgramme programme) => programme.RoundsCompleted == 0
-        ? "None"
-        : $"{UkFormat.Number(programme.RoundsCompleted)} ({UkFormat.Number(programme.ScheduledRoundsCompleted)} scheduled, {UkFormat.Number(programme.ReAuditRoundsCompleted)} re-audit)";
-
-    private static string LateText(AuditProgramme programme) => programme.TasksDue == 0
-        ? "No task was due in the period"
-        : $"{UkFormat.Number(programme.TasksLate)} of {UkFormat.Number(programme.TasksDue)} tasks due in the period ({UkFormat.Number(programme.TasksSubmittedLate)} in after the deadline, {UkFormat.Number(programme.TasksOutstanding)} still outstanding at its end)";
-
-    private static string DaysText(int days) => days < 60
-        ? $"{UkFormat.Number(days)} days"
-        : $"{UkFormat.Number(days)} days (about {(int)Math.Round(days / 30.44)} months)";
 
     private static void Row(StringBuilder html, string key, string value) =>
         html.Append("<div class=\"summary-list-row\"><dt>").Append(E(key)).Append("</dt><dd>").Append(E(value)).Append("</dd></div>\n");

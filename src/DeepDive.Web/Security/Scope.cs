@@ -100,6 +100,12 @@ public sealed class Scope(CurrentUser user)
     public RoundDetail Round(RoundDetail? round) =>
         round is not null && User.Role is Role.Manager or Role.Moderator ? round : throw new NotFoundException("round");
 
+    /// <summary>
+    /// Whether the committee report this user gets is the published version (no case reference, small counts about
+    /// children as "fewer than 5"): as asked for managers and moderators, always for anyone who sees no case references.
+    /// </summary>
+    public bool CommitteeReportPublished(bool asked) => asked || !User.SeesCaseReferences;
+
     /// <summary>A case reference as this user may see it: itself, or nothing for a viewer.</summary>
     public string? CaseReference(string caseRef) => User.SeesCaseReferences ? caseRef : null;
 }
