@@ -86,6 +86,11 @@ public sealed class EngineHost(
         logger.LogInformation("Engine started on {Database} as {Node}", database.Dialect.Kind, ExecutionJournal.Node);
     }
 
+    /// <summary>
+    /// Stops the scheduler (letting running jobs finish), the workflow host and the outbox dispatcher. Waits no longer
+    /// than <paramref name="cancellationToken"/> allows (a host's shutdown timeout): past it, what is still running is
+    /// left to end with the process, as after a crash, which the firing keys and the step transactions make safe.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (!started)
@@ -97,12 +102,24 @@ public sealed class EngineHost(
         logger.LogInformation("Engine stopping: waiting for running jobs and workflows");
         if (scheduler is not null)
         {
-            await scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None);
+            await WithinAsync(scheduler.Shutdown(waitForJobsToComplete: true, CancellationToken.None).AsTask(), "running jobs", cancellationToken);
         }
 
-        await workflows.StopAsync(CancellationToken.None);
+        await WithinAsync(workflows.StopAsync(CancellationToken.None), "running workflow steps", cancellationToken);
         await dispatcher.DisposeAsync();
         // What fell due in the last moments still goes out before the process ends; what fails stays for the next start.
         await dispatcher.DeliverDueAsync(CancellationToken.None);
+    }
+
+    private async Task WithinAsync(Task stopping, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stopping.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Engine stopping: {What} did not finish within the shutdown time; stopping without them", what);
+        }
     }
 }

@@ -12,6 +12,9 @@ namespace DeepDive.Engine.Runtime;
 /// </summary>
 public sealed class DeepDiveRuntime : IAsyncDisposable
 {
+    /// <summary>How long stopping waits for running jobs and workflow steps (as a host's shutdown timeout does).</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(2);
+
     private readonly ServiceProvider services;
     private readonly EngineHost host;
     private readonly EngineActivity activity;
@@ -46,7 +49,11 @@ public sealed class DeepDiveRuntime : IAsyncDisposable
 
     public Task StartAsync(CancellationToken cancellationToken) => host.StartAsync(cancellationToken);
 
-    public Task StopAsync() => host.StopAsync(CancellationToken.None);
+    public async Task StopAsync()
+    {
+        using var limit = new CancellationTokenSource(StopTimeout);
+        await host.StopAsync(limit.Token);
+    }
 
     /// <inheritdoc cref="EngineActivity.WaitUntilIdleAsync"/>
     public Task WaitUntilIdleAsync(TimeSpan timeout, CancellationToken cancellationToken) => activity.WaitUntilIdleAsync(timeout, cancellationToken);
