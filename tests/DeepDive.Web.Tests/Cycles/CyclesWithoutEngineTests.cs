@@ -29,7 +29,8 @@ public sealed class CyclesWithoutEngineTests(AppFixture fixture) : IClassFixture
         var paused = await client.SubmitAsync("/cycles/neglect", new Dictionary<string, string>(), formAction: "/cycles/neglect?handler=Pause");
         paused.Errors.Should().ContainSingle().Which.Should().StartWith("This server does not run the audit engine");
 
-        var api = await client.Http.PostAsync("/api/v1/cycles", new StringContent(TestCycles.Json("no-engine"), Encoding.UTF8, "application/json"));
+        using var program = await App.ApiAsAsync(App.People.Manager);
+        var api = await program.PostAsync("/api/v1/cycles", new StringContent(TestCycles.Json("no-engine"), Encoding.UTF8, "application/json"));
         api.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await App.Services.GetRequiredService<CycleStore>().GetEntryAsync("demo", "neglect", CancellationToken.None))!.Status.Should().Be("active");
     }

@@ -50,37 +50,37 @@ public sealed class RoundsApiTests(EngineAppFixture fixture) : IClassFixture<Eng
         var round = (await App.Services.GetRequiredService<RoundStarter>().StartRapidAsync("demo", cycle, 5, CancellationToken.None)).RoundId;
         var samples = App.Services.GetRequiredService<SampleList>();
         var cases = await samples.CasesAsync(round, CancellationToken.None);
-        using var client = await App.SignedInAsync(App.People.Manager);
+        using var client = await App.ApiAsAsync(App.People.Manager);
 
-        var invalid = await client.Http.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/replace", new { caseRef = "", reason = " " });
+        var invalid = await client.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/replace", new { caseRef = "", reason = " " });
         invalid.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).Should().BeEquivalentTo("caseRef", "reason");
 
-        var replaced = await client.Http.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/replace", new { caseRef = cases[0], reason = "Known to the auditor" });
+        var replaced = await client.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/replace", new { caseRef = cases[0], reason = "Known to the auditor" });
         replaced.StatusCode.Should().Be(HttpStatusCode.OK, await replaced.Content.ReadAsStringAsync());
         var replacement = await replaced.Content.ReadFromJsonAsync<JsonElement>();
         replacement.GetProperty("replaced").GetString().Should().Be(cases[0]);
         (await samples.CasesAsync(round, CancellationToken.None))[0].Should().Be(replacement.GetProperty("replacedBy").GetString());
 
-        var notInList = await client.Http.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/replace", new { caseRef = "NOPE-0000-000000", reason = "x" });
+        var notInList = await client.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/replace", new { caseRef = "NOPE-0000-000000", reason = "x" });
         notInList.StatusCode.Should().Be(HttpStatusCode.Conflict);
 
-        var added = await client.Http.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/add", new { caseRef = cases[0], reason = "Back by hand" });
+        var added = await client.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/add", new { caseRef = cases[0], reason = "Back by hand" });
         added.StatusCode.Should().Be(HttpStatusCode.Conflict, "a replaced case cannot come back");
         var other = await OtherCaseAsync(round);
-        var addedOther = await client.Http.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/add", new { caseRef = other, reason = "Asked for by the board" });
+        var addedOther = await client.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/add", new { caseRef = other, reason = "Asked for by the board" });
         addedOther.StatusCode.Should().Be(HttpStatusCode.OK);
         (await samples.CasesAsync(round, CancellationToken.None)).Should().EndWith(other);
 
-        var locked = await client.Http.PostAsync($"/api/v1/rounds/{round}/sample/lock", null);
+        var locked = await client.PostAsync($"/api/v1/rounds/{round}/sample/lock", null);
         locked.StatusCode.Should().Be(HttpStatusCode.OK);
         (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lockedBy").GetString().Should().Be("Morgan Manager");
         (await samples.StateAsync(round, CancellationToken.None)).IsLocked.Should().BeTrue();
 
-        var late = await client.Http.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/replace", new { caseRef = other, reason = "Too late" });
+        var late = await client.PostAsJsonAsync($"/api/v1/rounds/{round}/sample/replace", new { caseRef = other, reason = "Too late" });
         late.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().Should().Contain("locked");
-        (await client.Http.PostAsync($"/api/v1/rounds/{round}/sample/lock", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await client.PostAsync($"/api/v1/rounds/{round}/sample/lock", null)).StatusCode.Should().Be(HttpStatusCode.Conflict);
 
         await using var connection = await App.Database.OpenAsync(CancellationToken.None);
         (await connection.QueryAsync<string>("SELECT detail FROM access_log WHERE action = 'change' AND object_id = @round ORDER BY at_utc", new { round }))
@@ -91,23 +91,23 @@ public sealed class RoundsApiTests(EngineAppFixture fixture) : IClassFixture<Eng
     [Fact]
     public async Task Another_partnerships_round_is_not_found_and_reviewing_is_for_managers_only()
     {
-        using var other = await App.SignedInAsync(App.People.OtherPartnershipManager);
+        using var other = await App.ApiAsAsync(App.People.OtherPartnershipManager);
         foreach (var url in new[] { $"/api/v1/rounds/{OpenRound}", $"/api/v1/rounds/{OpenRound}/sample" })
         {
-            (await other.Http.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound, url);
+            (await other.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound, url);
         }
 
-        (await other.Http.PostAsync($"/api/v1/rounds/{OpenRound}/sample/lock", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await other.Http.PostAsJsonAsync($"/api/v1/rounds/{OpenRound}/sample/replace", new { caseRef = "x", reason = "y" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await other.Http.GetFromJsonAsync<JsonElement>("/api/v1/rounds")).GetArrayLength().Should().Be(0);
+        (await other.PostAsync($"/api/v1/rounds/{OpenRound}/sample/lock", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await other.PostAsJsonAsync($"/api/v1/rounds/{OpenRound}/sample/replace", new { caseRef = "x", reason = "y" })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await other.GetFromJsonAsync<JsonElement>("/api/v1/rounds")).GetArrayLength().Should().Be(0);
 
-        using var moderator = await App.SignedInAsync(App.People.Moderator);
-        (await moderator.Http.PostAsync($"/api/v1/rounds/{OpenRound}/sample/lock", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        using var moderator = await App.ApiAsAsync(App.People.Moderator);
+        (await moderator.PostAsync($"/api/v1/rounds/{OpenRound}/sample/lock", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         foreach (var email in new[] { App.People.Viewer, App.People.Auditor, App.People.School })
         {
-            using var client = await App.SignedInAsync(email);
-            (await client.Http.GetAsync("/api/v1/rounds")).StatusCode.Should().Be(HttpStatusCode.Forbidden, email);
-            (await client.Http.GetAsync($"/api/v1/rounds/{OpenRound}/sample")).StatusCode.Should().Be(HttpStatusCode.Forbidden, email);
+            using var client = await App.ApiAsAsync(email);
+            (await client.GetAsync("/api/v1/rounds")).StatusCode.Should().Be(HttpStatusCode.Forbidden, email);
+            (await client.GetAsync($"/api/v1/rounds/{OpenRound}/sample")).StatusCode.Should().Be(HttpStatusCode.Forbidden, email);
         }
     }
 
