@@ -68,6 +68,7 @@ public static class WebApp
         services.AddScoped<Scope>();
         services.AddScoped<AccessRecorder>();
         services.AddScoped<Pages.Tasks.TaskDesk>();
+        services.AddScoped<Pages.Actions.ActionDesk>();
         services.AddProblemDetails();
         services.AddApiProblems();
         services.AddApiReference();

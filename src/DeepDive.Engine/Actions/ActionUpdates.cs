@@ -2,6 +2,7 @@ using System.Net.Mail;
 using DeepDive.Domain.Actions;
 using DeepDive.Engine.Calendars;
 using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows.Persistence;
 
 namespace DeepDive.Engine.Actions;
 
@@ -16,14 +17,19 @@ public sealed class ActionUpdates(Database database, CalendarStore calendars, Ti
     /// Confirms a proposed action, with any edits; its history starts with <see cref="ActionChange.Status"/> (green when
     /// not given), which the usual rules apply to.
     /// </summary>
-    public Task<PlanAction> ConfirmAsync(string partnershipId, string actionId, ActionChange edits, string by, CancellationToken cancellationToken) =>
-        ChangeAsync(partnershipId, actionId, edits, by, confirming: true, cancellationToken);
+    /// <param name="alsoWrite">Written in the same transaction once the change is allowed (the web app's access log).</param>
+    public Task<PlanAction> ConfirmAsync(string partnershipId, string actionId, ActionChange edits, string by, CancellationToken cancellationToken,
+        DomainWrite? alsoWrite = null) =>
+        ChangeAsync(partnershipId, actionId, edits, by, confirming: true, alsoWrite, cancellationToken);
 
     /// <summary>Changes a confirmed action: its status (kept in its history) and any of its fields.</summary>
-    public Task<PlanAction> UpdateAsync(string partnershipId, string actionId, ActionChange change, string by, CancellationToken cancellationToken) =>
-        ChangeAsync(partnershipId, actionId, change, by, confirming: false, cancellationToken);
+    /// <param name="alsoWrite">Written in the same transaction once the change is allowed (the web app's access log).</param>
+    public Task<PlanAction> UpdateAsync(string partnershipId, string actionId, ActionChange change, string by, CancellationToken cancellationToken,
+        DomainWrite? alsoWrite = null) =>
+        ChangeAsync(partnershipId, actionId, change, by, confirming: false, alsoWrite, cancellationToken);
 
-    private async Task<PlanAction> ChangeAsync(string partnershipId, string actionId, ActionChange change, string by, bool confirming, CancellationToken cancellationToken)
+    private async Task<PlanAction> ChangeAsync(string partnershipId, string actionId, ActionChange change, string by, bool confirming, DomainWrite? alsoWrite,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
@@ -47,6 +53,11 @@ public sealed class ActionUpdates(Database database, CalendarStore calendars, Ti
 
             Check(changed, change, status, calendar, now);
             await ActionStore.UpdateAsync(connection, transaction, changed, ct);
+            if (alsoWrite is not null)
+            {
+                await alsoWrite(connection, transaction, ct);
+            }
+
             if (status is not { } to)
             {
                 return changed;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using DeepDive.Domain.Actions;
 using DeepDive.Engine.Storage;
+using DeepDive.Engine.Workflows.Persistence;
 
 namespace DeepDive.Engine.Actions;
 
@@ -102,9 +103,10 @@ public sealed class CaseReviewStore(Database database, TimeProvider clock)
     /// <summary>
     /// Changes a review: its status (with the reason, kept in its history), type, dates and sign-off. Moving it to
     /// published without a publication date dates it today. A change that breaks a rule is refused with an
-    /// <see cref="ArgumentException"/> saying why.
+    /// <see cref="ArgumentException"/> saying why. <paramref name="alsoWrite"/> is written in the same transaction (the web app's access log).
     /// </summary>
-    public async Task<CaseReview> UpdateAsync(string partnershipId, string reviewId, ReviewChange change, string by, CancellationToken cancellationToken)
+    public async Task<CaseReview> UpdateAsync(string partnershipId, string reviewId, ReviewChange change, string by, CancellationToken cancellationToken,
+        DomainWrite? alsoWrite = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
@@ -155,6 +157,11 @@ public sealed class CaseReviewStore(Database database, TimeProvider clock)
             if (statusChanged)
             {
                 await AppendStatusAsync(connection, transaction, partnershipId, review.ReviewId, updated.Status, updated.StatusReason, by, now, now, ct);
+            }
+
+            if (alsoWrite is not null)
+            {
+                await alsoWrite(connection, transaction, ct);
             }
         }, cancellationToken);
         return updated;

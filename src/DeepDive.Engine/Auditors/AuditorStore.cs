@@ -87,6 +87,15 @@ public sealed class AuditorStore(Database database, TimeProvider clock)
         return rows.Select(r => r.ToAuditor()).ToList();
     }
 
+    /// <summary>The agency an auditor of the partnership audits for, or null when the partnership has no such auditor.</summary>
+    public async Task<string?> AgencyOfAsync(string partnershipId, string auditorId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT agency FROM auditor WHERE partnership_id = @PartnershipId AND auditor_id = @AuditorId",
+            new { PartnershipId = partnershipId, AuditorId = auditorId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>An auditor's deep-dive tasks: how many are open, and how many they have had in all.</summary>
     public sealed record TaskCount(string AuditorId, int OpenTasks, int Tasks);
 

@@ -18,6 +18,8 @@ public static class Navigation
         new("/register", "Cases and auditors", [Role.Manager]),
         new("/calendars", "Calendars", [Role.Manager]),
         new("/outbox", "Notifications", [Role.Manager]),
+        new("/actions", "Actions", [Role.Manager, Role.Moderator, Role.Viewer, Role.Auditor]),
+        new("/reviews", "Case reviews", [Role.Manager, Role.Moderator, Role.Viewer]),
         new("/learning", "Learning", [Role.Manager, Role.Moderator]),
         new("/feedback", "Feedback", [Role.School]),
         new("/reports", "Reports", [Role.Manager, Role.Moderator, Role.Viewer]),

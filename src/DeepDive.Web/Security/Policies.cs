@@ -25,8 +25,13 @@ public static class Policies
     /// <summary>Reads school feedback: managers and moderators (all), schools (their own).</summary>
     public const string Feedback = "feedback";
 
+    /// <summary>Reads action plans and case reviews: managers, moderators and viewers (all), auditors (their agency's actions).</summary>
+    public const string Actions = "actions";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(Actions, p => p.RequireAuthenticatedUser()
+            .RequireRole(Role.Manager.Name(), Role.Moderator.Name(), Role.Viewer.Name(), Role.Auditor.Name()));
         options.AddPolicy(Manage, p => p.RequireAuthenticatedUser().RequireRole(Role.Manager.Name()));
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Role.Manager.Name(), Role.Moderator.Name()));
         options.AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireRole(Role.Manager.Name(), Role.Moderator.Name(), Role.Viewer.Name()));

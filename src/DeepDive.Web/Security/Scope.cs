@@ -1,4 +1,6 @@
 using DeepDive.Domain.Users;
+using DeepDive.Engine.Actions;
+using DeepDive.Engine.Auditors;
 using DeepDive.Engine.Cycles;
 using DeepDive.Engine.Learning;
 using DeepDive.Engine.Rounds;
@@ -13,7 +15,7 @@ namespace DeepDive.Web.Security;
 /// exists. Partnership: every user sees only their own. Auditor: only the tasks (and their cases) assigned to them,
 /// until the round closes. School: only its own feedback. Viewer: no case references.
 /// </summary>
-public sealed class Scope(CurrentUser user)
+public sealed class Scope(CurrentUser user, AuditorStore auditors)
 {
     public CurrentUser User { get; } = user;
 
@@ -108,4 +110,80 @@ public sealed class Scope(CurrentUser user)
 
     /// <summary>A case reference as this user may see it: itself, or nothing for a viewer.</summary>
     public string? CaseReference(string caseRef) => User.SeesCaseReferences ? caseRef : null;
+
+    // ---- Action plans and case reviews (web-actions) ----
+
+    private string? agency;
+    private bool agencyKnown;
+
+    /// <summary>
+    /// The agency whose actions the user owns: an auditor's, through the auditor they are linked to; null for anyone
+    /// else (managers update every action; moderators and viewers none).
+    /// </summary>
+    public async Task<string?> AgencyAsync(CancellationToken cancellationToken)
+    {
+        if (!agencyKnown)
+        {
+            agency = User.Role == Role.Auditor && User.AuditorId is { } auditorId
+                ? await auditors.AgencyOfAsync(PartnershipId, auditorId, cancellationToken)
+                : null;
+            agencyKnown = true;
+        }
+
+        return agency;
+    }
+
+    /// <summary>
+    /// Whether the user may see the action (of their partnership: the store was asked with <see cref="PartnershipId"/>):
+    /// managers, moderators and viewers every one; an auditor only their agency's confirmed actions.
+    /// </summary>
+    public async Task<bool> MaySeeAsync(PlanAction action, CancellationToken cancellationToken) => User.Role switch
+    {
+        Role.Manager or Role.Moderator or Role.Viewer => true,
+        Role.Auditor => !action.IsProposed && SameAgency(action.OwnerAgency, await AgencyAsync(cancellationToken)),
+        _ => false,
+    };
+
+    /// <summary>The action if the user may see it, else 404.</summary>
+    public async Task<PlanAction> ActionAsync(PlanAction? action, CancellationToken cancellationToken) =>
+        action is not null && await MaySeeAsync(action, cancellationToken) ? action : throw new NotFoundException("action");
+
+    /// <summary>The actions of a list the user may see.</summary>
+    public async Task<IReadOnlyList<PlanAction>> ActionsAsync(IEnumerable<PlanAction> actions, CancellationToken cancellationToken)
+    {
+        var seen = new List<PlanAction>();
+        foreach (var action in actions)
+        {
+            if (await MaySeeAsync(action, cancellationToken))
+            {
+                seen.Add(action);
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>Whether the user owns the action (one they may see): a manager any; an auditor their agency's; moderators and viewers none.</summary>
+    public async Task<bool> MayUpdateAsync(PlanAction action, CancellationToken cancellationToken) => User.Role switch
+    {
+        Role.Manager => true,
+        Role.Auditor => await MaySeeAsync(action, cancellationToken),
+        _ => false,
+    };
+
+    /// <summary>Whether the user confirms and edits proposed actions, and changes reviews: managers.</summary>
+    public bool MayManageActions => User.Role == Role.Manager;
+
+    /// <summary>
+    /// The case an audit round's action came from, for managers and moderators only: viewers never see a case reference,
+    /// and an auditor's access to a case ended when its round closed.
+    /// </summary>
+    public string? ActionCaseReference(PlanAction action) => User.Role is Role.Manager or Role.Moderator ? action.CaseRef : null;
+
+    /// <summary>A case review of the user's partnership (the store was asked with <see cref="PartnershipId"/>), else 404.</summary>
+    public CaseReview Review(CaseReview? review) =>
+        review is not null && User.Role is Role.Manager or Role.Moderator or Role.Viewer or Role.Auditor ? review : throw new NotFoundException("case review");
+
+    private static bool SameAgency(string owner, string? agency) =>
+        agency is not null && string.Equals(owner.Trim(), agency.Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -49,6 +49,12 @@ public sealed class MatrixData
     /// <summary>An account no <see cref="Who"/> signs in with (the other school's lead), whose password may be reset.</summary>
     public required string SpareUserId { get; init; }
 
+    /// <summary>
+    /// A small action plan imported for the matrix (the demo partnership has none): actions of <see cref="Who.Auditor"/>'s
+    /// agency and of another, two reviews, and a proposed action of an audit round.
+    /// </summary>
+    public required Actions.ActionData Actions { get; init; }
+
     /// <summary>The account each kind of user signs in with.</summary>
     public string EmailOf(Who who) => who switch
     {
@@ -86,6 +92,7 @@ public sealed class MatrixData
             SpareUserId = await UserIdOf(app.People.OtherSchool),
             ClosedRoundTaskId = await Tasks.TaskData.ClosedRoundTaskAsync(app, app.People.AuditorId),
             Programme = await ProgrammeData.LoadAsync(app),
+            Actions = await DeepDive.Web.Tests.Actions.ActionData.ImportAsync(app.Services, app.People),
         };
     }
 }

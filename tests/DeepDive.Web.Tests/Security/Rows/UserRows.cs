@@ -14,7 +14,7 @@ public sealed class UserRows : IRouteRows
         RouteRow.Get("/users/{userId}").Case("an account of the partnership", d => $"/users/{d.SpareUserId}", Partnerships()),
         // Enabling an account that is not disabled changes nothing.
         RouteRow.Post("/users/{userId}", handler: "Enable").Case("an account of the partnership", d => $"/users/{d.SpareUserId}", Partnerships()),
-        RouteRow.Get("/users/{userId}/disable").Case("an account of the partnership", d => $"/users/{d.SpareUserId}", Partnerships()),
+        RouteRow.Get("/users/{userId}/disable").Case("an account of the partnership", d => $"/users/{d.SpareUserId}/disable", Partnerships()),
         // The manager's own account: refused with a message, so nothing changes.
         RouteRow.Post("/users/{userId}/disable").Case("the manager's own account", d => $"/users/{d.ManagerUserId}/disable", Partnerships()),
         RouteRow.Get("/users/{userId}/reset-password").Case("an account of the partnership", d => $"/users/{d.SpareUserId}/reset-password", Partnerships()),
