@@ -172,10 +172,12 @@ public sealed class ActionPagesTests : IAsyncLifetime
         empty.Errors.Should().Equal("Enter what the action is", "Enter the agency that owns the action", "Enter an email address in the correct format, like name@example.com");
         var done = await manager.SubmitAsync(url, new Dictionary<string, string>
         {
+            // The form posts every field, as a browser does with the values the page filled in or the manager edited.
+            ["Input.Description"] = ActionData.Proposed, ["Input.OwnerAgency"] = data.Agency,
             ["Input.OwnerName"] = "Pat Lead", ["Input.OwnerEmail"] = "pat.lead@csc.example",
             ["Input.DueOn.Day"] = "30", ["Input.DueOn.Month"] = "9", ["Input.DueOn.Year"] = "2027",
         });
-        done.Location.Should().Be($"/actions/{data.ProposedId}");
+        done.Location.Should().Be($"/actions/{data.ProposedId}", string.Join("; ", done.Errors));
         var stored = await StoredAsync(data.ProposedId);
         stored!.IsProposed.Should().BeFalse();
         stored.Status.Should().Be(RagStatus.Green);
