@@ -7,6 +7,11 @@ namespace DeepDive.Engine.Calendars;
 /// <summary>The bank holidays the scheduler uses, copied from the bank holidays file into the database (one list for every partnership).</summary>
 public sealed class BankHolidayStore(Database database)
 {
+    private static long changes;
+
+    /// <summary>How many times this process has changed the stored holidays, so that a calendar kept from them is read again (<see cref="CalendarStore"/>).</summary>
+    public static long Changes => Interlocked.Read(ref changes);
+
     public sealed record LoadResult(string File, int Count, int FirstYear, int LastYear, bool Changed);
 
     private sealed class Row
@@ -56,6 +61,7 @@ public sealed class BankHolidayStore(Database database)
                 rows, transaction, cancellationToken: cancellationToken));
             return true;
         }, cancellationToken);
+        Interlocked.Increment(ref changes);
         return true;
     }
 

@@ -11,6 +11,16 @@ namespace DeepDive.Engine.Users;
 /// </summary>
 public sealed class SessionStore(Database database, TimeProvider clock)
 {
+    private static long userChanges;
+
+    /// <summary>
+    /// How many times this process has changed whether an account may keep its sessions (<see cref="UserStore.DisableAsync"/>):
+    /// a web node that keeps sessions it has read checks them in the database again when this moves.
+    /// </summary>
+    public static long UserChanges => Interlocked.Read(ref userChanges);
+
+    internal static void UsersChanged() => Interlocked.Increment(ref userChanges);
+
     /// <summary>Starts a session (clearing lapsed ones on the way) and returns its id: 256 random bits.</summary>
     public async Task<string> StartAsync(string userId, byte[] ticket, DateTime expiresUtc, CancellationToken cancellationToken)
     {

@@ -193,9 +193,13 @@ public sealed class UserStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Disables an account: it can no longer sign in, its tokens stop working; its history stays. False if there is no such account.</summary>
-    public async Task<bool> DisableAsync(string partnershipId, string email, CancellationToken cancellationToken) =>
-        await database.WriteStatementAsync("UPDATE app_user SET disabled = 1 WHERE partnership_id = @PartnershipId AND email = @Email",
+    public async Task<bool> DisableAsync(string partnershipId, string email, CancellationToken cancellationToken)
+    {
+        var disabled = await database.WriteStatementAsync("UPDATE app_user SET disabled = 1 WHERE partnership_id = @PartnershipId AND email = @Email",
             new { PartnershipId = partnershipId, Email = email.Trim().ToLowerInvariant() }, cancellationToken) > 0;
+        SessionStore.UsersChanged();
+        return disabled;
+    }
 
     public async Task<bool> EnableAsync(string partnershipId, string email, CancellationToken cancellationToken) =>
         await database.WriteStatementAsync("UPDATE app_user SET disabled = 0 WHERE partnership_id = @PartnershipId AND email = @Email",
