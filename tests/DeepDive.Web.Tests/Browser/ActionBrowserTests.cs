@@ -1,7 +1,10 @@
 using Deque.AxeCore.Playwright;
+using DeepDive.Domain.Actions;
+using DeepDive.Engine.Actions;
 using DeepDive.Web.Tests.Actions;
 using DeepDive.Web.Tests.Support;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace DeepDive.Web.Tests.Browser;
@@ -9,12 +12,12 @@ namespace DeepDive.Web.Tests.Browser;
 /// <summary>
 /// In Chromium: an owner (an auditor of the owning agency) filters the tracker to their overdue actions, tries to complete
 /// one without evidence (the error summary), then rates it green with evidence and a recovery plan and finds the change
-/// in its history. A manager's board and review page. Screenshots of each; axe on each new page.
+/// in its history, and completes it (blue) with evidence. A manager's board and review page. Screenshots of each; axe on each new page.
 /// </summary>
 public sealed class ActionBrowserTests(LiveApp live) : IClassFixture<LiveApp>
 {
     [Fact]
-    public async Task An_owner_filters_to_their_overdue_actions_and_updates_one_to_green_with_evidence()
+    public async Task An_owner_filters_to_their_overdue_actions_updates_one_to_green_then_completes_it_with_evidence()
     {
         var data = await ActionData.ImportAsync(live.App.Services, live.People);
         var page = await live.SignedInPageAsync(live.People.Auditor);
@@ -46,6 +49,16 @@ public sealed class ActionBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         (await page.Locator(".govuk-notification-banner").TextContentAsync()).Should().Contain("The action has been updated");
         var last = page.Locator("#history tbody tr").Last;
         (await last.TextContentAsync()).Should().Contain("Ade Auditor").And.Contain("Green").And.Contain("12 of 14 strategy meetings");
+
+        // Then the work is done: the owner completes it (blue) with its evidence.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Update this action" }).ClickAsync();
+        await page.GetByLabel("Complete: complete").CheckAsync();
+        await page.GetByLabel("Evidence", new() { Exact = true }).FillAsync("All 14 strategy meetings in January used the template (minutes checked)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the update" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/actions/{data.OwnOverdueId}", StringComparison.Ordinal));
+        (await page.Locator("#history tbody tr").Last.TextContentAsync()).Should().Contain("Complete").And.Contain("All 14 strategy meetings");
+        var stored = await live.App.Services.GetRequiredService<ActionStore>().GetAsync(DemoPartnership.Id, data.OwnOverdueId, CancellationToken.None);
+        stored!.Status.Should().Be(RagStatus.Blue, "the page's change is the stored status");
         await LiveApp.ScreenshotAsync(page, "action-with-history");
         await ExpectNoAccessibilityProblemsAsync(page);
     }

@@ -62,6 +62,10 @@ public sealed class LiveApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        // Playwright's 30 s a step is short on a 2-core machine busy with the rest of the test run (a page of the live app
+        // with its engine, Chromium and the other tests share the cores); a step that never happens still fails.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
