@@ -116,8 +116,9 @@ public sealed class Database
         var connection = Dialect.CreateConnection(ConnectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            await Dialect.PrepareAsync(connection, cancellationToken);
+            // A library's awaits need no context to come back to; a caller blocking on this one must not deadlock on it.
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await Dialect.PrepareAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

@@ -32,8 +32,8 @@ public static class Migrator
 
         // One process at a time, under a lock held on a connection of our own. That connection is also the first to open a
         // new SQLite file, which takes its page size and WAL mode from SqliteDialect's settings only before any table exists.
-        using var locked = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
-        database.Dialect.LockForUpgradeAsync(locked, CancellationToken.None).GetAwaiter().GetResult();
+        using var locked = Blocking(() => database.OpenAsync(CancellationToken.None));
+        Blocking(async () => { await database.Dialect.LockForUpgradeAsync(locked, CancellationToken.None); return true; });
         var succeeded = false;
         try
         {
@@ -61,13 +61,20 @@ public static class Migrator
     {
         try
         {
-            dialect.UnlockAfterUpgradeAsync(locked, succeeded, CancellationToken.None).GetAwaiter().GetResult();
+            Blocking(async () => { await dialect.UnlockAfterUpgradeAsync(locked, succeeded, CancellationToken.None); return true; });
         }
         catch (DbException) when (!succeeded)
         {
             // The upgrade's own error is the one to report; closing the connection gives the lock back anyway.
         }
     }
+
+    /// <summary>
+    /// Waits for <paramref name="work"/> on a pool thread, away from the caller's synchronisation context: a caller that
+    /// blocks on an await whose continuation is queued to its own context (a test runner's, a UI's) would wait for ever
+    /// once every thread of that context is blocked the same way.
+    /// </summary>
+    private static T Blocking<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
 
     private static void EnsureSqliteFolder(string connectionString)
     {

@@ -164,13 +164,15 @@ public sealed class SampleListTests(PostgresServer postgres)
 
         public long Scalar(string sql)
         {
-            using var connection = Database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+            // On a pool thread: blocking an xunit thread on an await queued to xunit's own context can deadlock the run.
+            using var connection = Task.Run(() => Database.OpenAsync(CancellationToken.None)).GetAwaiter().GetResult();
             return connection.ExecuteScalar<long>(sql, new { RoundId = Id });
         }
 
         public List<string> Rows(string sql)
         {
-            using var connection = Database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+            // On a pool thread: blocking an xunit thread on an await queued to xunit's own context can deadlock the run.
+            using var connection = Task.Run(() => Database.OpenAsync(CancellationToken.None)).GetAwaiter().GetResult();
             return connection.Query<string>(sql, new { RoundId = Id }).ToList();
         }
 
