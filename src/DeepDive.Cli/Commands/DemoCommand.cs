@@ -114,7 +114,7 @@ public sealed class DemoCommand(TimeProvider clock) : AsyncCommand<DemoSettings>
                 summary = await simulation.RunAsync(options, progress, cancellationToken);
                 bar.Value = 1000;
             });
-        Print(summary!, settings.Cases, file, stop is { } end ? end.ToString("d MMMM", CultureInfo.InvariantCulture) : "year end");
+        Print(summary!, settings.Cases, file, stop);
         if (!settings.Serve)
         {
             return 0;
@@ -149,7 +149,7 @@ public sealed class DemoCommand(TimeProvider clock) : AsyncCommand<DemoSettings>
     }
 
     /// <summary>The year's figures, each saying what it counts; short enough to fit an 80-column terminal unwrapped.</summary>
-    private static void Print(YearSummary s, int cases, string file, string end)
+    private static void Print(YearSummary s, int cases, string file, DateOnly? stop)
     {
         static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
         static string Sent(YearSummary.OutboxCount c) =>
@@ -157,11 +157,11 @@ public sealed class DemoCommand(TimeProvider clock) : AsyncCommand<DemoSettings>
         var table = new Table().Title("[bold]The year in numbers[/]").AddColumns("", "").HideHeaders();
         table.AddRow("Case register", $"{N(cases)} cases, {N(s.SchoolsInRegister)} schools");
         table.AddRow("Rounds run", $"{N(s.ScheduledRounds)} scheduled + {N(s.ReAuditRounds)} re-audit");
-        table.AddRow(end == "year end" ? "Rounds open at year end" : $"Rounds open on {end}", N(s.RoundsStillOpen));
+        table.AddRow(stop is { } day ? $"Rounds open on {day.ToString("d MMMM", CultureInfo.InvariantCulture)}" : "Rounds open at year end", N(s.RoundsStillOpen));
         table.AddRow("Rounds not opened", s.FailedFirings == 0 ? "0" : $"{N(s.FailedFirings)} (see 'round list')");
         table.AddRow("Samples reviewed by a manager", $"{N(s.Reviews.Reviewed)} ({N(s.Reviews.Changed)} changed)");
         table.AddRow("Cases sampled", N(s.CasesSampled));
-        table.AddRow("Tasks completed", $"{N(s.TasksCompleted)} ({N(s.TasksLate)} late); {N(s.TasksOpen)} open at {(end == "year end" ? end : "the end")}");
+        table.AddRow("Tasks completed", $"{N(s.TasksCompleted)} ({N(s.TasksLate)} late); {N(s.TasksOpen)} open at {(stop is null ? "year end" : "the end")}");
         foreach (var grade in Enum.GetValues<Grade>())
         {
             table.AddRow($"  graded {GradingScale.Label(grade)}", N(s.Grades.GetValueOrDefault(GradingScale.Name(grade))));

@@ -12,16 +12,16 @@ public static class UkFormat
 
     public static string Date(DateTime utc) => Date(UkTime.DayOf(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))));
 
-    public static string Time(DateTimeOffset instant)
+    /// <summary>An instant's time of day in UK time: "9am", "9:30am", "midday", "midnight".</summary>
+    public static string Time(DateTimeOffset instant) => TimeOfDay(TimeZoneInfo.ConvertTime(instant, UkTime.Zone));
+
+    /// <summary>The time of day of an instant already in its zone, as GOV.UK writes it: "9am", "9:30am", "midday", "midnight".</summary>
+    public static string TimeOfDay(DateTimeOffset local) => (local.Hour, local.Minute) switch
     {
-        var local = TimeZoneInfo.ConvertTime(instant, UkTime.Zone);
-        return (local.Hour, local.Minute) switch
-        {
-            (12, 0) => "midday",
-            (0, 0) => "midnight",
-            var (h, m) => $"{(h % 12 == 0 ? 12 : h % 12)}{(m == 0 ? "" : $":{m:00}")}{(h < 12 ? "am" : "pm")}",
-        };
-    }
+        (12, 0) => "midday",
+        (0, 0) => "midnight",
+        var (h, m) => $"{(h % 12 == 0 ? 12 : h % 12)}{(m == 0 ? "" : $":{m:00}")}{(h < 12 ? "am" : "pm")}",
+    };
 
     /// <summary>"7 July 2027 at 9:30am".</summary>
     public static string DateAndTime(DateTime utc)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using DeepDive.Engine.Reports;
+using EngineUkTime = DeepDive.Engine.Actions.UkTime;
 
 namespace DeepDive.Web.Components;
 
@@ -9,7 +11,7 @@ namespace DeepDive.Web.Components;
 /// </summary>
 public static class UkTime
 {
-    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static readonly TimeZoneInfo London = EngineUkTime.Zone;
 
     public static TimeZoneInfo Zone => London;
 
@@ -28,13 +30,7 @@ public static class UkTime
     public static string Time(DateTime utc) => Time(InZone(utc));
 
     /// <summary>The time of day of a local instant: "9:30am", "9am", "midday", "midnight".</summary>
-    public static string Time(DateTimeOffset local) => (local.Hour, local.Minute) switch
-    {
-        (0, 0) => "midnight",
-        (12, 0) => "midday",
-        (_, 0) => local.ToString("htt", CultureInfo.InvariantCulture).ToLowerInvariant(),
-        _ => local.ToString("h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant(),
-    };
+    public static string Time(DateTimeOffset local) => UkFormat.TimeOfDay(local);
 
     /// <summary>A stored UTC time in <paramref name="zone"/> (London when not given).</summary>
     public static DateTimeOffset InZone(DateTime utc, TimeZoneInfo? zone = null) =>
@@ -60,7 +56,7 @@ public static class UkTime
     public static string DateAndTime(DateTime utc) => $"{Date(utc)} at {Time(utc)}";
 
     /// <summary>A calendar day: "26 July 2027".</summary>
-    public static string Date(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly day) => UkFormat.Date(day);
 
     /// <summary>A calendar day with its weekday: "Monday 26 July 2027".</summary>
     public static string WeekdayDate(DateOnly day) => day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
@@ -76,5 +72,5 @@ public static class UkTime
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone ?? London);
 
     /// <summary>Today in the UK, by <paramref name="clock"/>.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Local(clock.GetUtcNow().UtcDateTime));
+    public static DateOnly Today(TimeProvider clock) => EngineUkTime.Today(clock);
 }

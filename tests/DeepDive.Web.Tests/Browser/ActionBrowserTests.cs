@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using DeepDive.Domain.Actions;
 using DeepDive.Engine.Actions;
 using DeepDive.Web.Tests.Actions;
@@ -29,7 +28,7 @@ public sealed class ActionBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         await page.WaitForURLAsync(url => url.Contains("overdue=yes", StringComparison.Ordinal));
         (await page.Locator("#actions tbody tr").AllTextContentsAsync()).Should().ContainSingle().Which.Should().Contain(ActionData.OwnOverdue);
         await LiveApp.ScreenshotAsync(page, "actions-tracker");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
 
         await page.GetByRole(AriaRole.Link, new() { Name = ActionData.OwnOverdue }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Update this action" }).ClickAsync();
@@ -39,7 +38,7 @@ public sealed class ActionBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         (await summary.Locator("li").AllTextContentsAsync()).Select(t => t.Trim()).Should()
             .Equal("Enter the evidence that the action is complete, or a comment justifying closing it without evidence");
         await LiveApp.ScreenshotAsync(page, "action-update-error");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
 
         await page.GetByLabel("Green: on track").CheckAsync();
         await page.GetByLabel("Evidence", new() { Exact = true }).FillAsync("Template revised; used at 12 of 14 strategy meetings in November");
@@ -60,7 +59,7 @@ public sealed class ActionBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         var stored = await live.App.Services.GetRequiredService<ActionStore>().GetAsync(DemoPartnership.Id, data.OwnOverdueId, CancellationToken.None);
         stored!.Status.Should().Be(RagStatus.Blue, "the page's change is the stored status");
         await LiveApp.ScreenshotAsync(page, "action-with-history");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
     }
 
     [Fact]
@@ -73,25 +72,16 @@ public sealed class ActionBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GotoAsync(live.BaseUrl + "/actions/board");
         (await page.Locator("#board section").CountAsync()).Should().Be(4);
         await LiveApp.ScreenshotAsync(page, "actions-board");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
 
         await page.GotoAsync(live.BaseUrl + "/reviews");
         await LiveApp.ScreenshotAsync(page, "case-reviews");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
         await page.GetByRole(AriaRole.Link, new() { Name = ActionData.Review }).ClickAsync();
         (await page.Locator(".app-recommendation").CountAsync()).Should().Be(2);
         await LiveApp.ScreenshotAsync(page, "case-review");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
         await page.GetByRole(AriaRole.Link, new() { Name = "Change status, sign-off or dates" }).ClickAsync();
-        await ExpectNoAccessibilityProblemsAsync(page);
-    }
-
-    private static async Task ExpectNoAccessibilityProblemsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
-        {
-            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").Should().BeEmpty(page.Url);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
     }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using DeepDive.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -13,7 +12,7 @@ public sealed class ProgrammeBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         var page = await live.SignedInPageAsync(live.People.Manager);
         await page.GotoAsync("/dashboard?year=2027");
         (await page.Locator("svg.app-chart").CountAsync()).Should().Be(4);
-        await AccessibleAsync(page, "dashboard");
+        await AxeChecks.ExpectNoViolationsAsync(page, "the dashboard has no accessibility problems axe can find");
         await LiveApp.ScreenshotAsync(page, "dashboard");
 
         await page.GotoAsync("/cycles");
@@ -32,7 +31,7 @@ public sealed class ProgrammeBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         await page.Locator(".govuk-error-summary a").First.ClickAsync();
         (await page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("Input_SampleSize");
         (await page.GetByLabel("Cycle ID").InputValueAsync()).Should().Be("browser-neglect", "what was typed is kept");
-        await AccessibleAsync(page, "cycle form with an error");
+        await AxeChecks.ExpectNoViolationsAsync(page, "the cycle form with an error has no accessibility problems axe can find");
         await LiveApp.ScreenshotAsync(page, "cycle-form-error");
 
         await page.GetByLabel("Sample size").FillAsync("4");
@@ -42,7 +41,7 @@ public sealed class ProgrammeBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         var next = page.Locator("#next-rounds tbody tr");
         (await next.CountAsync()).Should().Be(10);
         (await next.First.Locator("td").First.TextContentAsync()).Should().MatchRegex("^Monday [0-9]{1,2} (March|September) 20[0-9]{2} at 9am$");
-        await AccessibleAsync(page, "cycle page");
+        await AxeChecks.ExpectNoViolationsAsync(page, "the cycle page has no accessibility problems axe can find");
         await LiveApp.ScreenshotAsync(page, "cycle-page");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Run a rapid audit" }).ClickAsync();
@@ -50,12 +49,12 @@ public sealed class ProgrammeBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/rounds/R[0-9a-f]+$"));
         var roundUrl = page.Url;
         (await page.Locator("h1").TextContentAsync()).Should().Contain("Awaiting review");
-        await AccessibleAsync(page, "round page");
+        await AxeChecks.ExpectNoViolationsAsync(page, "the round page has no accessibility problems axe can find");
         await LiveApp.ScreenshotAsync(page, "round-page");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Review the sample" }).ClickAsync();
         var firstCase = (await page.Locator("#sample-list tbody tr").First.Locator("td").Nth(1).TextContentAsync())!.Trim();
-        await AccessibleAsync(page, "review");
+        await AxeChecks.ExpectNoViolationsAsync(page, "the review has no accessibility problems axe can find");
         await LiveApp.ScreenshotAsync(page, "review");
         await page.GetByRole(AriaRole.Link, new() { Name = $"Replace case {firstCase}" }).ClickAsync();
         await page.GetByLabel("Why is this case being replaced?").FillAsync("The child's school is being inspected separately");
@@ -82,18 +81,11 @@ public sealed class ProgrammeBrowserTests(LiveApp live) : IClassFixture<LiveApp>
 
         await page.GotoAsync("/cycles");
         (await page.Locator("tbody tr", new() { HasText = "browser-neglect" }).CountAsync()).Should().Be(1);
-        await AccessibleAsync(page, "cycle list");
+        await AxeChecks.ExpectNoViolationsAsync(page, "the cycle list has no accessibility problems axe can find");
         await LiveApp.ScreenshotAsync(page, "cycles");
         await page.GotoAsync("/rounds");
         (await page.Locator("#rounds tbody tr", new() { HasText = "Neglect: rapid deep dive before the inspection" }).CountAsync()).Should().Be(1);
-        await AccessibleAsync(page, "round list");
+        await AxeChecks.ExpectNoViolationsAsync(page, "the round list has no accessibility problems axe can find");
         await LiveApp.ScreenshotAsync(page, "rounds");
-    }
-
-    private static async Task AccessibleAsync(IPage page, string what)
-    {
-        var results = await page.RunAxe();
-        results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})")
-            .Should().BeEmpty($"the {what} has no accessibility problems axe can find");
     }
 }

@@ -1,5 +1,4 @@
 using Dapper;
-using Deque.AxeCore.Playwright;
 using DeepDive.Engine.Storage;
 using DeepDive.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +28,7 @@ public sealed class TaskBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         var page = await live.SignedInPageAsync(live.People.Auditor);
         await page.WaitForURLAsync(url => url.EndsWith("/tasks", StringComparison.Ordinal));
         await LiveApp.ScreenshotAsync(page, "tasks-inbox");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
 
         await page.Locator($"main table a[href='/tasks/{Uri.EscapeDataString(taskId)}']").ClickAsync();
         (await page.Locator("h1").TextContentAsync()).Should().Be($"Audit of case {taskId.Split('/')[1]}");
@@ -49,7 +48,7 @@ public sealed class TaskBrowserTests(LiveApp live) : IClassFixture<LiveApp>
             .BeTrue("GOV.UK Frontend moves focus to the error summary");
         (await page.Locator("#Input_Sections_3__Evidence-error").TextContentAsync()).Should().Contain("Enter the evidence for section 4");
         await LiveApp.ScreenshotAsync(page, "task-form-error");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
 
         await summary.GetByRole(AriaRole.Link, new() { Name = "Enter the evidence for section 4" }).ClickAsync();
         (await page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("Input_Sections_3__Evidence");
@@ -61,22 +60,22 @@ public sealed class TaskBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         (await page.Locator(".govuk-summary-list__row").Filter(new() { HasText = "Joint working" }).TextContentAsync()).Should()
             .Contain("Agencies met and shared information.");
         await LiveApp.ScreenshotAsync(page, "task-check-answers");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/submitted", StringComparison.Ordinal));
         (await page.Locator(".govuk-panel__title").TextContentAsync()).Should().Be("Task submitted");
         await LiveApp.ScreenshotAsync(page, "task-submitted");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
 
         // The engine runs in the app's process: the submission's event moves the workflow on at once.
-        var (status, deepDive, grade) = await UntilAsync(async () =>
+        var (status, deepDive, grade) = await Poller.UntilAsync(async () =>
         {
             await using var connection = await Database.OpenAsync(CancellationToken.None);
             return await connection.QuerySingleAsync<(string, string, string?)>("""
                 SELECT t.status, d.status, d.overall_grade FROM audit_task t JOIN deep_dive d ON d.deep_dive_id = t.deep_dive_id WHERE t.task_id = @TaskId
                 """, new { TaskId = taskId });
-        }, r => r.Item1 == "submitted" && r.Item2 != "open", TimeSpan.FromSeconds(10));
+        }, r => r.Item1 == "submitted" && r.Item2 != "open", "the task submitted and its deep dive moved on", TimeSpan.FromSeconds(10));
         status.Should().Be("submitted");
         deepDive.Should().BeOneOf("graded", "closed");
         grade.Should().Be("good", "the deep dive's one agency graded it good");
@@ -94,42 +93,18 @@ public sealed class TaskBrowserTests(LiveApp live) : IClassFixture<LiveApp>
         await page.GotoAsync("/tasks");
         (await page.Locator("main tbody tr").CountAsync()).Should().Be(25);
         await LiveApp.ScreenshotAsync(page, "tasks-all-page-1");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.EndsWith("/tasks?page=2", StringComparison.Ordinal));
         (await page.Locator(".govuk-pagination__item--current").TextContentAsync())!.Trim().Should().Be("2");
         await LiveApp.ScreenshotAsync(page, "tasks-all-page-2");
-        await ExpectNoAccessibilityProblemsAsync(page);
+        await AxeChecks.ExpectNoViolationsAsync(page, page.Url, AxeChecks.Wcag());
     }
 
     /// <summary>
     /// axe-core's WCAG 2.2 A and AA rules. Its best-practice "region" rule is left out: GOV.UK's page template puts the back
     /// link before the main landmark, by design.
     /// </summary>
-    private static async Task ExpectNoAccessibilityProblemsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
-        {
-            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").Should().BeEmpty(page.Url);
-    }
-
-    /// <summary>Reads until the outcome is there, or fails after <paramref name="within"/> with the last reading.</summary>
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan within)
-    {
-        var until = DateTime.UtcNow + within;
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > until)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }
